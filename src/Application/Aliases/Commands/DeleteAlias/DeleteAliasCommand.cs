@@ -1,0 +1,6 @@
+using MediatR;
+
+namespace AliasService.Application.Aliases.Commands.DeleteAlias;
+
+/// <summary>Deletes one of the organization's aliases.</summary>
+public sealed record DeleteAliasCommand(string OrganizationId, string Id) : IRequest<Unit>;

@@ -1,0 +1,25 @@
+using AliasService.Application.Common.Interfaces;
+using AliasService.Domain.Aliases;
+using AutoMapper;
+using MediatR;
+
+namespace AliasService.Application.Aliases.Queries.ListAliases;
+
+/// <summary>Keyset pagination: fetches one row more than the page to know whether a next page exists.</summary>
+public sealed class ListAliasesQueryHandler(IAliasRepository aliases, IMapper mapper)
+    : IRequestHandler<ListAliasesQuery, AliasListDto>
+{
+    public async Task<AliasListDto> Handle(ListAliasesQuery request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var limit = request.Limit ?? ListAliasesQuery.DefaultLimit;
+        AliasType? type = AliasTypes.TryParse(request.Type, out var parsed) ? parsed : null;
+        AliasCursor.TryDecode(request.After, out var after);
+
+        var rows = await aliases.ListAsync(request.OrganizationId, type, after, limit + 1, cancellationToken).ConfigureAwait(false);
+        var page = rows.Take(limit).ToList();
+        var next = rows.Count > limit ? AliasCursor.After(page[^1]).Encode() : null;
+        var entries = page.Select(a => mapper.Map<AliasDto>(a.ViewFor(AliasViewer.Owner))).ToList();
+        return new AliasListDto(next, entries);
+    }
+}

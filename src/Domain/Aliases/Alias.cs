@@ -1,0 +1,151 @@
+using System.Security.Cryptography;
+using System.Text;
+using AliasService.Domain.Common;
+
+namespace AliasService.Domain.Aliases;
+
+/// <summary>A named room of an organization; the aggregate that owns the expiry and redaction rules.</summary>
+public sealed class Alias
+{
+    private Alias(string id, string organizationId, AliasType type, long expiredAt, long insertedAt)
+    {
+        Id = id;
+        OrganizationId = organizationId;
+        Type = type;
+        ExpiredAt = expiredAt;
+        InsertedAt = insertedAt;
+    }
+
+    public string Id { get; private set; }
+
+    public string OrganizationId { get; private set; }
+
+    public AliasType Type { get; private set; }
+
+    public string? Name { get; private set; }
+
+    public string? Passcode { get; private set; }
+
+    public string? JwtSecret { get; private set; }
+
+    public string? StreamKey { get; private set; }
+
+    /// <summary>Unix seconds at or after which the alias is expired.</summary>
+    public long ExpiredAt { get; private set; }
+
+    /// <summary>Unix seconds of creation.</summary>
+    public long InsertedAt { get; private set; }
+
+    /// <summary>Optimistic concurrency token: changes on every update.</summary>
+    public Guid Version { get; private set; }
+
+    /// <summary>Has a passcode or a JWT secret, so public retrieval needs a credential.</summary>
+    public bool IsProtected => Passcode is not null || JwtSecret is not null;
+
+    /// <summary>Creates an alias, enforcing every field rule and reporting all broken ones at once.</summary>
+    public static Alias Create(
+        string organizationId,
+        AliasType type,
+        string? name,
+        string? passcode,
+        string? jwtSecret,
+        string? streamKey,
+        long expiredAt,
+        TimeProvider clock)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(organizationId);
+        var now = UnixTime.Now(clock);
+        var errors = new ValidationErrors();
+        AliasRules.CheckName(name, errors);
+        AliasRules.CheckPasscode(passcode, errors);
+        AliasRules.CheckJwtSecret(jwtSecret, errors);
+        AliasRules.CheckStreamKey(streamKey, errors);
+        AliasRules.CheckExpiredAt(expiredAt, now, errors);
+        errors.ThrowIfAny();
+
+        return new Alias(NewId(), organizationId, type, expiredAt, now)
+        {
+            Name = name,
+            Passcode = passcode,
+            JwtSecret = jwtSecret,
+            StreamKey = streamKey,
+            Version = Guid.NewGuid(),
+        };
+    }
+
+    /// <summary>A new random alias id: 96 bits, base64url, 16 characters.</summary>
+    public static string NewId() => RandomIdentifier.New(string.Empty, 12);
+
+    /// <summary>Applies a partial update; nothing changes unless every given field is valid.</summary>
+    public void Update(AliasChanges changes, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var errors = new ValidationErrors();
+        if (changes.Name.HasValue)
+        {
+            AliasRules.CheckName(changes.Name.Value, errors);
+        }
+
+        if (changes.Passcode.HasValue)
+        {
+            AliasRules.CheckPasscode(changes.Passcode.Value, errors);
+        }
+
+        if (changes.JwtSecret.HasValue)
+        {
+            AliasRules.CheckJwtSecret(changes.JwtSecret.Value, errors);
+        }
+
+        if (changes.StreamKey.HasValue)
+        {
+            AliasRules.CheckStreamKey(changes.StreamKey.Value, errors);
+        }
+
+        if (changes.ExpiredAt.HasValue)
+        {
+            AliasRules.CheckExpiredAt(changes.ExpiredAt.Value, UnixTime.Now(clock), errors);
+        }
+
+        errors.ThrowIfAny();
+
+        Type = changes.Type.GetValueOrDefault(Type);
+        Name = changes.Name.GetValueOrDefault(Name);
+        Passcode = changes.Passcode.GetValueOrDefault(Passcode);
+        JwtSecret = changes.JwtSecret.GetValueOrDefault(JwtSecret);
+        StreamKey = changes.StreamKey.GetValueOrDefault(StreamKey);
+        ExpiredAt = changes.ExpiredAt.GetValueOrDefault(ExpiredAt);
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>An alias whose <see cref="ExpiredAt"/> is at or before now is expired.</summary>
+    public bool IsExpired(TimeProvider clock) => ExpiredAt <= UnixTime.Now(clock);
+
+    /// <summary>
+    /// Compares a candidate passcode in constant time over fixed-length SHA-256 digests, so neither the
+    /// content nor the length of the stored passcode leaks through timing.
+    /// </summary>
+    public bool PasscodeMatches(string? candidate)
+    {
+        if (Passcode is null || candidate is null)
+        {
+            return false;
+        }
+
+        Span<byte> expected = stackalloc byte[SHA256.HashSizeInBytes];
+        Span<byte> actual = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(Passcode), expected);
+        SHA256.HashData(Encoding.UTF8.GetBytes(candidate), actual);
+        return CryptographicOperations.FixedTimeEquals(expected, actual);
+    }
+
+    /// <summary>The redaction rule: the owner sees all, a host sees the stream key, the public sees no secret.</summary>
+    public AliasView ViewFor(AliasViewer viewer) => new(
+        Id,
+        Type,
+        Name,
+        viewer == AliasViewer.Owner ? Passcode : null,
+        viewer == AliasViewer.Owner ? JwtSecret : null,
+        viewer is AliasViewer.Owner or AliasViewer.Host ? StreamKey : null,
+        ExpiredAt,
+        InsertedAt);
+}

@@ -1,0 +1,51 @@
+using AliasService.Domain.Common;
+
+namespace AliasService.Domain.Organizations;
+
+/// <summary>
+/// A credential an organization signs its organization tokens with (HS256, <c>kid</c> = <see cref="Id"/>).
+/// The secret is shown once, at creation, and stored encrypted.
+/// </summary>
+public sealed class ApiKey
+{
+    private ApiKey(string id, string organizationId, string secret, long createdAt)
+    {
+        Id = id;
+        OrganizationId = organizationId;
+        Secret = secret;
+        CreatedAt = createdAt;
+    }
+
+    public string Id { get; private set; }
+
+    public string OrganizationId { get; private set; }
+
+    /// <summary>The HMAC key (its UTF-8 bytes); 256 random bits, base64url.</summary>
+    public string Secret { get; private set; }
+
+    public long CreatedAt { get; private set; }
+
+    public long? LastUsedAt { get; private set; }
+
+    public long? RevokedAt { get; private set; }
+
+    public bool IsActive => RevokedAt is null;
+
+    internal static ApiKey Issue(string organizationId, TimeProvider clock) =>
+        new(RandomIdentifier.New("ak_", 12), organizationId, RandomIdentifier.New("sk_", 32), UnixTime.Now(clock));
+
+    internal void Revoke(TimeProvider clock) => RevokedAt ??= UnixTime.Now(clock);
+
+    /// <summary>Records use, at most once a minute so a busy key does not write on every request.</summary>
+    public bool MarkUsed(TimeProvider clock)
+    {
+        var now = UnixTime.Now(clock);
+        if (LastUsedAt is { } last && now - last < 60)
+        {
+            return false;
+        }
+
+        LastUsedAt = now;
+        return true;
+    }
+}

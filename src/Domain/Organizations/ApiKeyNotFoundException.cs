@@ -1,0 +1,9 @@
+using AliasService.Domain.Common;
+
+namespace AliasService.Domain.Organizations;
+
+/// <summary>The organization has no API key with this id.</summary>
+public sealed class ApiKeyNotFoundException(string apiKeyId) : DomainException("API key not found")
+{
+    public string ApiKeyId { get; } = apiKeyId;
+}

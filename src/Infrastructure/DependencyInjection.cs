@@ -1,0 +1,70 @@
+using AliasService.Application.Common.Interfaces;
+using AliasService.Infrastructure.Persistence;
+using AliasService.Infrastructure.Security;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AliasService.Infrastructure;
+
+/// <summary>Registers persistence (provider by configuration), secret protection and token services.</summary>
+public static class DependencyInjection
+{
+    public const string ConnectionStringName = "AliasService";
+
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var storage = configuration.Get<StorageOptions>() ?? new StorageOptions();
+        var dataFolder = storage.ResolveDataFolder();
+        var keysFolder = storage.ResolveKeysFolder();
+
+        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddDataProtection()
+            .SetApplicationName("AliasService")
+            .PersistKeysToFileSystem(Directory.CreateDirectory(keysFolder));
+        services.AddSingleton<SecretProtector>();
+
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        switch (database.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                Directory.CreateDirectory(dataFolder);
+                connectionString ??= new SqliteConnectionStringBuilder
+                {
+                    DataSource = Path.Combine(dataFolder, "aliasservice.db"),
+                    Pooling = true,
+                }.ToString();
+                services.AddDbContext<AliasServiceDbContext, SqliteAliasServiceDbContext>(o => o
+                    .UseSqlite(connectionString)
+                    .ReplaceService<IModelCacheKeyFactory, ProtectorAwareModelCacheKeyFactory>());
+                break;
+            case DatabaseProvider.SqlServer:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException($"Database:Provider is SqlServer but ConnectionStrings:{ConnectionStringName} is not set.");
+                }
+
+                services.AddDbContext<AliasServiceDbContext, SqlServerAliasServiceDbContext>(o => o
+                    .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())
+                    .ReplaceService<IModelCacheKeyFactory, ProtectorAwareModelCacheKeyFactory>());
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown Database:Provider '{database.Provider}'. Use Sqlite or SqlServer.");
+        }
+
+        services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<AliasServiceDbContext>());
+        services.AddScoped<IAliasRepository, AliasRepository>();
+        services.AddScoped<IOrganizationRepository, OrganizationRepository>();
+        services.AddScoped<ApiKeyLookup>();
+        services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
+        return services;
+    }
+}

@@ -1,0 +1,50 @@
+using AliasService.Application.Common.Exceptions;
+using AliasService.Application.Common.Interfaces;
+using AliasService.Domain.Aliases;
+using AliasService.Domain.Organizations;
+using AliasService.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace AliasService.Infrastructure.Persistence;
+
+/// <summary>
+/// The EF Core model shared by both providers. Each provider has a derived context type so that each keeps
+/// its own migrations (<see cref="SqliteAliasServiceDbContext"/>, <see cref="SqlServerAliasServiceDbContext"/>).
+/// </summary>
+public abstract class AliasServiceDbContext(DbContextOptions options, SecretProtector protector) : DbContext(options), IUnitOfWork
+{
+    public DbSet<Alias> Aliases => Set<Alias>();
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    /// <summary>The protector the model's converters capture; part of the model cache key.</summary>
+    internal SecretProtector Protector { get; } = protector;
+
+    async Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            throw new ConcurrencyConflictException(ex);
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AliasServiceDbContext).Assembly);
+
+        var converter = new ProtectedStringConverter(Protector);
+        foreach (var property in modelBuilder.Model.GetEntityTypes()
+                     .SelectMany(e => e.GetProperties())
+                     .Where(p => p.FindAnnotation(ProtectedAnnotation.Name) is not null))
+        {
+            property.SetValueConverter(converter);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+namespace AliasService.Infrastructure.Persistence;
+
+/// <summary>The <c>Database</c> configuration section.</summary>
+public sealed class DatabaseOptions
+{
+    public const string SectionName = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Apply pending migrations on start. Default: on for SQLite, off for SQL Server.</summary>
+    public bool? MigrateOnStartup { get; set; }
+}

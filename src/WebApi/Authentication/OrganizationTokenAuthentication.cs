@@ -1,0 +1,142 @@
+using System.Security.Claims;
+using System.Text;
+using AliasService.Infrastructure.Security;
+using AliasService.WebApi.Errors;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace AliasService.WebApi.Authentication;
+
+/// <summary>
+/// Organization tokens (contract section 4) through JwtBearer: HS256 only, the key looked up by <c>kid</c> among
+/// active API keys before validation (asynchronously; the library's resolver is synchronous), exactly one
+/// key handed to the library, <c>exp</c> required and at most 24 h ahead, <c>iat</c> not in the future.
+/// </summary>
+internal static class OrganizationTokenAuthentication
+{
+    public const string Scheme = JwtBearerDefaults.AuthenticationScheme;
+    public static readonly TimeSpan MaxLifetime = TimeSpan.FromHours(24);
+
+    private const string SigningKeyItem = "AliasService.OrganizationToken.Key";
+    private const string StructureItem = "AliasService.OrganizationToken.Structure";
+    private const string CredentialItem = "AliasService.OrganizationToken.Credential";
+
+    public static IServiceCollection AddOrganizationTokenAuthentication(this IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.AddAuthentication(Scheme).AddJwtBearer(Scheme, _ => { });
+        services.AddOptions<JwtBearerOptions>(Scheme).Configure<IHttpContextAccessor>((options, accessor) =>
+        {
+            options.MapInboundClaims = false;
+            options.IncludeErrorDetails = false;
+            options.TokenHandlers.Clear();
+            options.TokenHandlers.Add(new JsonWebTokenHandler { MaximumTokenSizeInBytes = JwtStructure.MaxTokenLength });
+            options.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                ValidateIssuer = false,
+                ValidateAudience = false,
+                // Lifetime is checked in TokenValidatedAsync by TokenLifetime, on the raw claims and the injected clock.
+                ValidateLifetime = false,
+                RequireExpirationTime = false,
+                RequireSignedTokens = true,
+                ValidateIssuerSigningKey = true,
+                TryAllIssuerSigningKeys = false,
+                IssuerSigningKeyResolver = (_, _, _, _) =>
+                    accessor.HttpContext?.Items[SigningKeyItem] is SecurityKey key ? [key] : [],
+            };
+            options.Events = new JwtBearerEvents
+            {
+                OnMessageReceived = MessageReceivedAsync,
+                OnAuthenticationFailed = AuthenticationFailedAsync,
+                OnTokenValidated = TokenValidatedAsync,
+                OnChallenge = ChallengeAsync,
+            };
+        });
+        return services;
+    }
+
+    private static async Task MessageReceivedAsync(MessageReceivedContext context)
+    {
+        var authorization = context.Request.Headers.Authorization;
+        if (authorization.Count == 0)
+        {
+            context.NoResult();
+            return;
+        }
+
+        try
+        {
+            var token = BearerToken.From(authorization);
+            var structure = JwtStructure.Parse(token);
+            if (!string.Equals(structure.Algorithm, SecurityAlgorithms.HmacSha256, StringComparison.Ordinal))
+            {
+                throw new TokenRejectedException(TokenFailureReason.UnsupportedAlgorithm, "Organization tokens are signed HS256.");
+            }
+
+            var lookup = context.HttpContext.RequestServices.GetRequiredService<ApiKeyLookup>();
+            var credential = structure.KeyId is null
+                ? null
+                : await lookup.FindActiveAsync(structure.KeyId, context.HttpContext.RequestAborted).ConfigureAwait(false);
+            if (credential is null)
+            {
+                throw new TokenRejectedException(TokenFailureReason.UnknownKey, "The kid does not name an active API key.");
+            }
+
+            context.HttpContext.Items[SigningKeyItem] = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(credential.Secret)) { KeyId = credential.KeyId };
+            context.HttpContext.Items[StructureItem] = structure;
+            context.HttpContext.Items[CredentialItem] = credential;
+            context.Token = token;
+        }
+        catch (TokenRejectedException rejected)
+        {
+            context.Fail(rejected);
+        }
+    }
+
+    private static Task AuthenticationFailedAsync(AuthenticationFailedContext context)
+    {
+        context.Fail(context.Exception as TokenRejectedException ?? LibraryFailures.Translate(context.Exception));
+        return Task.CompletedTask;
+    }
+
+    private static async Task TokenValidatedAsync(TokenValidatedContext context)
+    {
+        var http = context.HttpContext;
+        if (http.Items[StructureItem] is not JwtStructure structure || http.Items[CredentialItem] is not ApiKeyCredential credential)
+        {
+            context.Fail(new TokenRejectedException(TokenFailureReason.Malformed, "The token could not be read."));
+            return;
+        }
+
+        try
+        {
+            var clock = http.RequestServices.GetRequiredService<TimeProvider>();
+            var now = clock.GetUtcNow().ToUnixTimeSeconds();
+            var expires = TokenLifetime.Check(structure.Payload, now, allowExpiresIn: false);
+            if (expires > now + (long)MaxLifetime.TotalSeconds + TokenLifetime.ClockSkewSeconds)
+            {
+                throw new TokenRejectedException(TokenFailureReason.LifetimeTooLong, "Organization tokens may expire at most 24 hours ahead.");
+            }
+        }
+        catch (TokenRejectedException rejected)
+        {
+            context.Fail(rejected);
+            return;
+        }
+
+        context.Principal = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(OrganizationClaims.OrganizationId, credential.OrganizationId), new Claim(OrganizationClaims.ApiKeyId, credential.KeyId)],
+            Scheme));
+        await http.RequestServices.GetRequiredService<ApiKeyLookup>().MarkUsedAsync(credential.KeyId, http.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static Task ChallengeAsync(JwtBearerChallengeContext context)
+    {
+        context.HandleResponse();
+        return context.AuthenticateFailure is TokenRejectedException rejected
+            ? ErrorResponses.WriteUnauthorizedAsync(context.HttpContext, rejected.Reason, rejected.Message)
+            : ErrorResponses.WriteUnauthorizedAsync(context.HttpContext, TokenFailureReason.MissingToken, null);
+    }
+}

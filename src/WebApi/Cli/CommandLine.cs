@@ -1,0 +1,208 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using AliasService.Application;
+using AliasService.Application.Common.Exceptions;
+using AliasService.Application.Common.Interfaces;
+using AliasService.Application.Organizations.Commands.CreateOrganization;
+using AliasService.Domain.Aliases;
+using AliasService.Domain.Common;
+using AliasService.Infrastructure;
+using AliasService.Infrastructure.Persistence;
+using AliasService.WebApi.Authentication;
+using AliasService.WebApi.Json;
+using MediatR;
+
+namespace AliasService.WebApi.Cli;
+
+/// <summary>
+/// The admin commands of contract section 8. They run on the same configuration and database as the server;
+/// results go to standard output, diagnostics and logs to standard error.
+/// </summary>
+internal static class CommandLine
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int Usage = 2;
+
+    private const string Help = """
+        Usage:
+          org create --name <name> [--json]
+          token org --api-key <id> --api-secret <secret> [--ttl <seconds, at most 86400; default 3600>]
+          token alias --alias <id> --secret <jwt_secret> [--user-id <id>] [--host] [--expires-in <seconds; default 3600>]
+        With no command the program serves HTTP (default http://localhost:5080).
+        """;
+
+    private static readonly string[] Commands = ["org", "token", "help", "--help", "-h"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal);
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            var options = CommandOptions.Parse(args.Skip(2));
+            return (args[0], args.ElementAtOrDefault(1)) switch
+            {
+                ("org", "create") => await CreateOrganizationAsync(options, stdout),
+                ("token", "org") => IssueOrganizationToken(options, stdout),
+                ("token", "alias") => IssueAliasToken(options, stdout),
+                ("help" or "--help" or "-h", _) => Print(stdout, Help, Ok),
+                _ => Print(stderr, Help, Usage),
+            };
+        }
+        catch (UsageException e)
+        {
+            return Print(stderr, $"error: {e.Message}\n{Help}", Usage);
+        }
+        catch (RequestValidationException e)
+        {
+            return Print(stderr, "error: " + string.Join("; ", e.Errors.SelectMany(x => x.Value.Select(r => $"--{x.Key} {r}"))), Usage);
+        }
+        catch (DomainValidationException e)
+        {
+            return Print(stderr, "error: " + string.Join("; ", e.Errors.SelectMany(x => x.Value.Select(r => $"{x.Key} {r}"))), Usage);
+        }
+    }
+
+    private static async Task<int> CreateOrganizationAsync(CommandOptions options, TextWriter stdout)
+    {
+        options.AllowOnly("name", "json");
+        using var host = BuildHost();
+        await DatabaseInitializer.InitializeAsync(host.Services, CancellationToken.None);
+        await using var scope = host.Services.CreateAsyncScope();
+        var created = await scope.ServiceProvider.GetRequiredService<IMediator>()
+            .Send(new CreateOrganizationCommand(options.Value("name")), CancellationToken.None);
+
+        if (options.Flag("json"))
+        {
+            await stdout.WriteLineAsync(JsonSerializer.Serialize(created, ApiJson.Options));
+        }
+        else
+        {
+            await stdout.WriteLineAsync($"organization_id: {created.OrganizationId}");
+            await stdout.WriteLineAsync($"api_key:         {created.ApiKey}");
+            await stdout.WriteLineAsync($"api_secret:      {created.ApiSecret}");
+            await stdout.WriteLineAsync("Keep the secret safe: it is not shown again.");
+        }
+
+        return Ok;
+    }
+
+    private static int IssueOrganizationToken(CommandOptions options, TextWriter stdout)
+    {
+        options.AllowOnly("api-key", "api-secret", "ttl");
+        var ttl = options.Seconds("ttl", 3600);
+        if (ttl > OrganizationTokenAuthentication.MaxLifetime.TotalSeconds)
+        {
+            throw new UsageException("--ttl must be at most 86400 seconds (24 hours): longer organization tokens are refused.");
+        }
+
+        var token = TokenIssuer().IssueOrganizationToken(options.Required("api-key"), options.Required("api-secret"), TimeSpan.FromSeconds(ttl));
+        stdout.WriteLine(token.Token);
+        return Ok;
+    }
+
+    private static int IssueAliasToken(CommandOptions options, TextWriter stdout)
+    {
+        options.AllowOnly("alias", "secret", "user-id", "host", "expires-in");
+        var secret = options.Required("secret");
+        if (Encoding.UTF8.GetByteCount(secret) < AliasRules.JwtSecretMinBytes)
+        {
+            throw new UsageException($"--secret must be at least {AliasRules.JwtSecretMinBytes} bytes: aliases never have shorter JWT secrets.");
+        }
+
+        var token = TokenIssuer().IssueAliasToken(
+            options.Required("alias"), secret, options.Value("user-id"), options.Flag("host"), TimeSpan.FromSeconds(options.Seconds("expires-in", 3600)));
+        stdout.WriteLine(token.Token);
+        return Ok;
+    }
+
+    private static ITokenIssuer TokenIssuer() => new Infrastructure.Security.JwtTokenIssuer(TimeProvider.System);
+
+    private static IHost BuildHost()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddShippedDefaults();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services
+            .AddApplication(builder.Configuration["AutoMapper:LicenseKey"])
+            .AddInfrastructure(builder.Configuration);
+        return builder.Build();
+    }
+
+    private static int Print(TextWriter writer, string text, int code)
+    {
+        writer.WriteLine(text);
+        return code;
+    }
+
+    private sealed class UsageException(string message) : Exception(message);
+
+    /// <summary><c>--name value</c> and <c>--flag</c> options; values may also be written <c>--name=value</c>.</summary>
+    private sealed class CommandOptions
+    {
+        private readonly Dictionary<string, string?> _values = new(StringComparer.Ordinal);
+
+        public static CommandOptions Parse(IEnumerable<string> args)
+        {
+            var options = new CommandOptions();
+            var list = args.ToList();
+            for (var i = 0; i < list.Count; i++)
+            {
+                var arg = list[i];
+                if (!arg.StartsWith("--", StringComparison.Ordinal) || arg.Length == 2)
+                {
+                    throw new UsageException($"unexpected argument '{arg}'");
+                }
+
+                var name = arg[2..];
+                string? value = null;
+                var equals = name.IndexOf('=', StringComparison.Ordinal);
+                if (equals >= 0)
+                {
+                    value = name[(equals + 1)..];
+                    name = name[..equals];
+                }
+                else if (i + 1 < list.Count && !list[i + 1].StartsWith("--", StringComparison.Ordinal))
+                {
+                    value = list[++i];
+                }
+
+                options._values[name] = value;
+            }
+
+            return options;
+        }
+
+        public void AllowOnly(params string[] names)
+        {
+            var unknown = _values.Keys.Where(k => !names.Contains(k, StringComparer.Ordinal)).ToList();
+            if (unknown.Count > 0)
+            {
+                throw new UsageException($"unknown option(s): {string.Join(", ", unknown.Select(u => "--" + u))}");
+            }
+        }
+
+        public string? Value(string name) => _values.GetValueOrDefault(name);
+
+        public string Required(string name) =>
+            _values.GetValueOrDefault(name) is { Length: > 0 } value ? value : throw new UsageException($"--{name} is required");
+
+        public bool Flag(string name) => _values.ContainsKey(name) && (_values[name] is null || _values[name] is "true");
+
+        public long Seconds(string name, long fallback)
+        {
+            if (!_values.TryGetValue(name, out var text))
+            {
+                return fallback;
+            }
+
+            return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+                ? seconds
+                : throw new UsageException($"--{name} must be a positive number of seconds");
+        }
+    }
+}

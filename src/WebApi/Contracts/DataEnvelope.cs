@@ -1,0 +1,4 @@
+namespace AliasService.WebApi.Contracts;
+
+/// <summary>The success wrapper <c>{"data": {...}}</c>.</summary>
+public sealed record DataEnvelope<T>(T Data);

@@ -1,0 +1,8 @@
+namespace AliasService.WebApi.Contracts;
+
+/// <summary>The list wrapper <c>{"after": cursor|null, "entries": [{"data": {...}}, ...]}</c> (the seed's shape).</summary>
+public sealed record ListEnvelope<T>(string? After, IReadOnlyList<DataEnvelope<T>> Entries)
+{
+    public static ListEnvelope<T> From(string? after, IEnumerable<T> items) =>
+        new(after, items.Select(i => new DataEnvelope<T>(i)).ToList());
+}

@@ -1,0 +1,85 @@
+using AliasService.Application.Aliases;
+using AliasService.Application.Aliases.Commands.CreateAlias;
+using AliasService.Application.Aliases.Commands.DeleteAlias;
+using AliasService.Application.Aliases.Commands.UpdateAlias;
+using AliasService.Application.Aliases.Queries.ListAliases;
+using AliasService.WebApi.Authentication;
+using AliasService.WebApi.Contracts;
+using AliasService.WebApi.Errors;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AliasService.WebApi.Controllers;
+
+/// <summary>An organization's alias management (contract section 7).</summary>
+[ApiController]
+[Authorize]
+[Route("organization/api/v1")]
+[Produces("application/json")]
+public sealed class AliasesController(IMediator mediator) : ControllerBase
+{
+    /// <summary>Lists the organization's aliases, newest first, one keyset page at a time.</summary>
+    [HttpGet("aliases")]
+    [ProducesResponseType<ListEnvelope<AliasDto>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status401Unauthorized)]
+    public async Task<ListEnvelope<AliasDto>> List([FromQuery] string? type, [FromQuery] string? after, [FromQuery] int? limit, CancellationToken cancellationToken)
+    {
+        var page = await mediator.Send(new ListAliasesQuery(User.GetOrganizationId(), type, after, limit), cancellationToken);
+        return ListEnvelope<AliasDto>.From(page.After, page.Entries);
+    }
+
+    /// <summary>Creates an alias; answers its owner view.</summary>
+    [HttpPost("alias/create")]
+    [Consumes("application/json")]
+    [ProducesResponseType<DataEnvelope<AliasDto>>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status415UnsupportedMediaType)]
+    public async Task<IActionResult> Create([FromBody] CreateAliasRequest body, CancellationToken cancellationToken)
+    {
+        var alias = await mediator.Send(
+            new CreateAliasCommand(User.GetOrganizationId(), body.Type, body.Name, body.Passcode, body.JwtSecret, body.StreamKey, body.ExpiredAt),
+            cancellationToken);
+        return StatusCode(StatusCodes.Status201Created, new DataEnvelope<AliasDto>(alias));
+    }
+
+    /// <summary>Partially updates an alias: absent fields are unchanged, fields sent as null are cleared.</summary>
+    [HttpPost("alias/update/{id}")]
+    [Consumes("application/json")]
+    [ProducesResponseType<DataEnvelope<AliasDto>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status409Conflict)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status415UnsupportedMediaType)]
+    public async Task<DataEnvelope<AliasDto>> Update(string id, [FromBody] UpdateAliasRequest body, CancellationToken cancellationToken)
+    {
+        var alias = await mediator.Send(
+            new UpdateAliasCommand(User.GetOrganizationId(), id)
+            {
+                Type = body.Type,
+                Name = body.Name,
+                Passcode = body.Passcode,
+                JwtSecret = body.JwtSecret,
+                StreamKey = body.StreamKey,
+                ExpiredAt = body.ExpiredAt,
+            },
+            cancellationToken);
+        return new DataEnvelope<AliasDto>(alias);
+    }
+
+    /// <summary>Deletes an alias.</summary>
+    [HttpDelete("alias/delete/{id}")]
+    [ProducesResponseType<MessageResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
+    public async Task<MessageResponse> Delete(string id, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new DeleteAliasCommand(User.GetOrganizationId(), id), cancellationToken);
+        return new MessageResponse("Alias deleted successfully.");
+    }
+}

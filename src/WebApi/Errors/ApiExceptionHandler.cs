@@ -1,0 +1,49 @@
+using AliasService.Application.Common.Exceptions;
+using AliasService.Domain.Aliases;
+using AliasService.Domain.Common;
+using AliasService.Domain.Organizations;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace AliasService.WebApi.Errors;
+
+/// <summary>
+/// The one exception-to-HTTP mapping. Expected failures become 4xx envelopes; anything else is logged with its
+/// stack trace and answered with a bare 500 envelope, never with internals.
+/// </summary>
+internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (httpContext.Response.HasStarted)
+        {
+            return false;
+        }
+
+        var (status, body) = exception switch
+        {
+            RequestValidationException e => (StatusCodes.Status400BadRequest, new ErrorBody(ErrorResponses.Summarize(e.Errors), e.Errors)),
+            DomainValidationException e => (StatusCodes.Status400BadRequest, new ErrorBody(ErrorResponses.Summarize(e.Errors), e.Errors)),
+            DomainRuleException e => (StatusCodes.Status400BadRequest, new ErrorBody(e.Message)),
+            AliasNotFoundException e => (StatusCodes.Status404NotFound, new ErrorBody(e.Message)),
+            ApiKeyNotFoundException e => (StatusCodes.Status404NotFound, new ErrorBody(e.Message)),
+            ConcurrencyConflictException e => (StatusCodes.Status409Conflict, new ErrorBody(e.Message)),
+            RequestBodyTooLargeException e => (StatusCodes.Status413PayloadTooLarge, new ErrorBody(e.Message)),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+                (StatusCodes.Status413PayloadTooLarge, new ErrorBody(RequestBodyTooLargeException.DefaultMessage)),
+            BadHttpRequestException e => (e.StatusCode, new ErrorBody("The request could not be read.")),
+            OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, new ErrorBody("Client closed the request.")),
+            _ => (StatusCodes.Status500InternalServerError, new ErrorBody("An unexpected error occurred.")),
+        };
+
+        if (status == StatusCodes.Status500InternalServerError)
+        {
+            LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+        }
+
+        await ErrorResponses.WriteAsync(httpContext, status, body).ConfigureAwait(false);
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, PathString path);
+}

@@ -1,0 +1,44 @@
+using System.Text;
+using AliasService.WebApi.Json;
+using Microsoft.Net.Http.Headers;
+
+namespace AliasService.WebApi.Errors;
+
+/// <summary>Writes the error envelope; the one place every failure path ends up.</summary>
+internal static class ErrorResponses
+{
+    public const string Unauthorized = "UNAUTHORIZED";
+
+    public static Task WriteAsync(HttpContext context, int status, ErrorBody body)
+    {
+        var response = context.Response;
+        response.StatusCode = status;
+        response.Headers.CacheControl = "no-store";
+        return response.WriteAsJsonAsync(new ErrorEnvelope(body), ApiJson.Options, "application/json; charset=utf-8", context.RequestAborted);
+    }
+
+    /// <summary>
+    /// A 401 with the RFC 6750 challenge: <c>error="invalid_token"</c> and a description when a token was sent
+    /// and refused, a bare challenge when none was (RFC 6750 section 3.1).
+    /// </summary>
+    public static Task WriteUnauthorizedAsync(HttpContext context, string reason, string? description)
+    {
+        var challenge = new StringBuilder("Bearer realm=\"AliasService\"");
+        if (description is not null)
+        {
+            challenge.Append(", error=\"invalid_token\", error_description=\"").Append(Quote(description)).Append('"');
+        }
+
+        context.Response.Headers[HeaderNames.WWWAuthenticate] = challenge.ToString();
+        return WriteAsync(context, StatusCodes.Status401Unauthorized, new ErrorBody(Unauthorized, Reason: reason));
+    }
+
+    public static IReadOnlyDictionary<string, string[]> Details(string field, string reason) =>
+        new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [reason] };
+
+    /// <summary>A one-line summary of field errors for the <c>message</c>, e.g. "Invalid request: expired_at must be in the future".</summary>
+    public static string Summarize(IReadOnlyDictionary<string, string[]> details) =>
+        "Invalid request: " + string.Join("; ", details.SelectMany(d => d.Value.Select(r => $"{d.Key} {r}")));
+
+    private static string Quote(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "'", StringComparison.Ordinal);
+}

@@ -1,0 +1,27 @@
+using AliasService.Application;
+using AliasService.Infrastructure;
+using AliasService.Infrastructure.Persistence;
+using AliasService.WebApi;
+using AliasService.WebApi.Cli;
+
+if (CommandLine.IsCommand(args))
+{
+    return await CommandLine.RunAsync(args, Console.Out, Console.Error);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddShippedDefaults();
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = AliasService.WebApi.DependencyInjection.MaxRequestBodyBytes);
+builder.Services
+    .AddApplication(builder.Configuration["AutoMapper:LicenseKey"])
+    .AddInfrastructure(builder.Configuration)
+    .AddWebApi();
+
+var app = builder.Build();
+await DatabaseInitializer.InitializeAsync(app.Services, CancellationToken.None);
+app.UseWebApi();
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point; public so integration tests can host it with WebApplicationFactory.</summary>
+public partial class Program;
