@@ -65,6 +65,7 @@ public static class DependencyInjection
         services.AddScoped<IOrganizationRepository, OrganizationRepository>();
         services.AddScoped<ApiKeyLookup>();
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
+        services.AddScoped<IAliasTokenVerifier, AliasTokenVerifier>();
         return services;
     }
 }
