@@ -85,6 +85,8 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<AliasServiceDbContext>());
         services.AddScoped<IAliasRepository, AliasRepository>();
         services.AddScoped<IOrganizationRepository, OrganizationRepository>();
+        services.AddScoped<IJwtKeyRepository, JwtKeyRepository>();
+        services.AddSingleton<IPublicKeyReader, PublicKeyReader>();
         services.AddScoped<ApiKeyLookup>();
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
         services.AddScoped<IAliasTokenVerifier, AliasTokenVerifier>();
