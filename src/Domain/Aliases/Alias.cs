@@ -117,6 +117,10 @@ public sealed class Alias
         Version = Guid.NewGuid();
     }
 
+    /// <summary>The secret alias tokens are signed with; an alias without one cannot have HMAC tokens minted.</summary>
+    public string RequireJwtSecret() =>
+        JwtSecret ?? throw new DomainRuleException("This alias has no jwt_secret, so no alias token can be minted for it: set one with update first.");
+
     /// <summary>An alias whose <see cref="ExpiredAt"/> is at or before now is expired.</summary>
     public bool IsExpired(TimeProvider clock) => ExpiredAt <= UnixTime.Now(clock);
 

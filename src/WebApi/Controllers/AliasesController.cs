@@ -1,6 +1,7 @@
 using AliasService.Application.Aliases;
 using AliasService.Application.Aliases.Commands.CreateAlias;
 using AliasService.Application.Aliases.Commands.DeleteAlias;
+using AliasService.Application.Aliases.Commands.MintAliasToken;
 using AliasService.Application.Aliases.Commands.UpdateAlias;
 using AliasService.Application.Aliases.Queries.ListAliases;
 using AliasService.WebApi.Authentication;
@@ -9,12 +10,15 @@ using AliasService.WebApi.Errors;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using AliasService.WebApi.RateLimiting;
 
 namespace AliasService.WebApi.Controllers;
 
 /// <summary>An organization's alias management (contract section 7).</summary>
 [ApiController]
 [Authorize]
+[EnableRateLimiting(RateLimitingConfiguration.OrganizationPolicy)]
 [Route("organization/api/v1")]
 [Produces("application/json")]
 public sealed class AliasesController(IMediator mediator) : ControllerBase
@@ -81,5 +85,19 @@ public sealed class AliasesController(IMediator mediator) : ControllerBase
     {
         await mediator.Send(new DeleteAliasCommand(User.GetOrganizationId(), id), cancellationToken);
         return new MessageResponse("Alias deleted successfully.");
+    }
+
+    /// <summary>Mints an alias token signed with the alias's jwt_secret (400 when it has none).</summary>
+    [HttpPost("alias/{id}/token")]
+    [Consumes("application/json")]
+    [ProducesResponseType<DataEnvelope<AliasTokenDto>>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status415UnsupportedMediaType)]
+    public async Task<IActionResult> MintToken(string id, [FromBody] MintAliasTokenRequest body, CancellationToken cancellationToken)
+    {
+        var token = await mediator.Send(new MintAliasTokenCommand(User.GetOrganizationId(), id, body.UserId, body.Host, body.ExpiresIn), cancellationToken);
+        return StatusCode(StatusCodes.Status201Created, new DataEnvelope<AliasTokenDto>(token));
     }
 }

@@ -1,7 +1,9 @@
 using AliasService.Application.Common.Exceptions;
 using AliasService.Domain.Aliases;
 using AliasService.Domain.Common;
+using AliasService.Domain.JwtKeys;
 using AliasService.Domain.Organizations;
+using AliasService.Infrastructure.Security;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace AliasService.WebApi.Errors;
@@ -19,13 +21,26 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
             return false;
         }
 
+        switch (exception)
+        {
+            case AccessDeniedException denied:
+                await ErrorResponses.WriteUnauthorizedAsync(httpContext, denied.Reason, denied.TokenPresented ? denied.Message : null).ConfigureAwait(false);
+                return true;
+            case TokenRejectedException rejected:
+                await ErrorResponses.WriteUnauthorizedAsync(httpContext, rejected.Reason, rejected.Message).ConfigureAwait(false);
+                return true;
+        }
+
         var (status, body) = exception switch
         {
             RequestValidationException e => (StatusCodes.Status400BadRequest, new ErrorBody(ErrorResponses.Summarize(e.Errors), e.Errors)),
             DomainValidationException e => (StatusCodes.Status400BadRequest, new ErrorBody(ErrorResponses.Summarize(e.Errors), e.Errors)),
             DomainRuleException e => (StatusCodes.Status400BadRequest, new ErrorBody(e.Message)),
             AliasNotFoundException e => (StatusCodes.Status404NotFound, new ErrorBody(e.Message)),
+            AliasExpiredException e => (StatusCodes.Status410Gone, new ErrorBody(e.Message)),
             ApiKeyNotFoundException e => (StatusCodes.Status404NotFound, new ErrorBody(e.Message)),
+            JwtKeyNotFoundException e => (StatusCodes.Status404NotFound, new ErrorBody(e.Message)),
+            OrganizationNotFoundException e => (StatusCodes.Status404NotFound, new ErrorBody(e.Message)),
             ConcurrencyConflictException e => (StatusCodes.Status409Conflict, new ErrorBody(e.Message)),
             RequestBodyTooLargeException e => (StatusCodes.Status413PayloadTooLarge, new ErrorBody(e.Message)),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
