@@ -1,6 +1,7 @@
 using AliasService.Application.Common.Interfaces;
 using AliasService.Infrastructure.Persistence;
 using AliasService.Infrastructure.Security;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,30 @@ public static class DependencyInjection
 {
     public const string ConnectionStringName = "AliasService";
 
+    /// <summary>
+    /// Data Protection with a persisted key ring, so a restart (or another instance sharing the folder) can still
+    /// decrypt stored secrets. A persisted ring is not encrypted at rest by default on Linux: the folder is made
+    /// owner-only, and <c>DataProtection:CertificatePath</c> (+ <c>CertificatePassword</c>) encrypts the keys with a certificate.
+    /// </summary>
+    private static void AddSecretProtection(this IServiceCollection services, IConfiguration configuration, string keysFolder)
+    {
+        var folder = Directory.CreateDirectory(keysFolder);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(folder.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        var protection = services.AddDataProtection().SetApplicationName("AliasService").PersistKeysToFileSystem(folder);
+        var certificatePath = configuration["DataProtection:CertificatePath"];
+        if (!string.IsNullOrWhiteSpace(certificatePath))
+        {
+            protection.ProtectKeysWithCertificate(
+                X509CertificateLoader.LoadPkcs12FromFile(certificatePath, configuration["DataProtection:CertificatePassword"]));
+        }
+
+        services.AddSingleton<SecretProtector>();
+    }
+
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -27,10 +52,7 @@ public static class DependencyInjection
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddDataProtection()
-            .SetApplicationName("AliasService")
-            .PersistKeysToFileSystem(Directory.CreateDirectory(keysFolder));
-        services.AddSingleton<SecretProtector>();
+        services.AddSecretProtection(configuration, keysFolder);
 
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         switch (database.Provider)
