@@ -66,6 +66,7 @@ public static class DependencyInjection
                 }.ToString();
                 services.AddDbContext<AliasServiceDbContext, SqliteAliasServiceDbContext>(o => o
                     .UseSqlite(connectionString)
+                    .AddInterceptors(new DatabaseActivity())
                     .ReplaceService<IModelCacheKeyFactory, ProtectorAwareModelCacheKeyFactory>());
                 break;
             case DatabaseProvider.SqlServer:
@@ -76,6 +77,7 @@ public static class DependencyInjection
 
                 services.AddDbContext<AliasServiceDbContext, SqlServerAliasServiceDbContext>(o => o
                     .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())
+                    .AddInterceptors(new DatabaseActivity())
                     .ReplaceService<IModelCacheKeyFactory, ProtectorAwareModelCacheKeyFactory>());
                 break;
             default:
@@ -85,6 +87,8 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<AliasServiceDbContext>());
         services.AddScoped<IAliasRepository, AliasRepository>();
         services.AddScoped<IOrganizationRepository, OrganizationRepository>();
+        services.AddScoped<IJwtKeyRepository, JwtKeyRepository>();
+        services.AddSingleton<IPublicKeyReader, PublicKeyReader>();
         services.AddScoped<ApiKeyLookup>();
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
         services.AddScoped<IAliasTokenVerifier, AliasTokenVerifier>();

@@ -12,7 +12,7 @@ internal sealed class AliasRepository(AliasServiceDbContext db) : IAliasReposito
     public Task<Alias?> FindAsync(string aliasId, CancellationToken cancellationToken) =>
         db.Aliases.AsNoTracking().SingleOrDefaultAsync(a => a.Id == aliasId, cancellationToken);
 
-    public async Task<IReadOnlyList<Alias>> ListAsync(string organizationId, AliasType? type, AliasCursor? after, int take, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Alias>> ListAsync(string organizationId, AliasType? type, KeysetCursor? after, int take, CancellationToken cancellationToken)
     {
         var query = db.Aliases.AsNoTracking().Where(a => a.OrganizationId == organizationId);
         if (type is { } t)
@@ -23,8 +23,8 @@ internal sealed class AliasRepository(AliasServiceDbContext db) : IAliasReposito
         if (after is not null)
         {
             // Row-value comparison spelled out so both providers can seek on the (inserted_at, id) index.
-            query = query.Where(a => a.InsertedAt < after.InsertedAt
-                || (a.InsertedAt == after.InsertedAt && string.Compare(a.Id, after.Id) < 0));
+            query = query.Where(a => a.InsertedAt < after.Timestamp
+                || (a.InsertedAt == after.Timestamp && string.Compare(a.Id, after.Id) < 0));
         }
 
         return await query

@@ -1,6 +1,7 @@
 using AliasService.Application.Common.Exceptions;
 using AliasService.Application.Common.Interfaces;
 using AliasService.Domain.Aliases;
+using AliasService.Domain.JwtKeys;
 using AliasService.Domain.Organizations;
 using AliasService.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,8 @@ public abstract class AliasServiceDbContext(DbContextOptions options, SecretProt
     public DbSet<Organization> Organizations => Set<Organization>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<JwtKey> JwtKeys => Set<JwtKey>();
 
     /// <summary>The protector the model's converters capture; part of the model cache key.</summary>
     internal SecretProtector Protector { get; } = protector;

@@ -1,8 +1,11 @@
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using AliasService.Application.Common.Interfaces;
 using AliasService.Application.Common.Models;
 using AliasService.Domain.Aliases;
+using AliasService.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -13,9 +16,20 @@ namespace AliasService.Infrastructure.Security;
 /// the library does not make. The algorithm comes from the key, never from the token: the alias secret allows
 /// HS256/384/512 only, and exactly one key is handed to the library. Claims are checked on the raw JSON.
 /// </summary>
-public sealed class AliasTokenVerifier(TimeProvider clock) : IAliasTokenVerifier
+public sealed class AliasTokenVerifier(AliasServiceDbContext db, TimeProvider clock) : IAliasTokenVerifier
 {
     private static readonly string[] HmacAlgorithms = [SecurityAlgorithms.HmacSha256, SecurityAlgorithms.HmacSha384, SecurityAlgorithms.HmacSha512];
+
+    /// <summary>Which token algorithms each kind of registered key allows: RSA → RS256 and PS256; EC by curve.</summary>
+    private static readonly Dictionary<string, string[]> AsymmetricAlgorithms = new(StringComparer.Ordinal)
+    {
+        ["RS256"] = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSsaPssSha256],
+        ["ES256"] = [SecurityAlgorithms.EcdsaSha256],
+        ["ES384"] = [SecurityAlgorithms.EcdsaSha384],
+        ["ES512"] = [SecurityAlgorithms.EcdsaSha512],
+    };
+
+    private static readonly HashSet<string> AnyAsymmetricAlgorithm = AsymmetricAlgorithms.Values.SelectMany(a => a).ToHashSet(StringComparer.Ordinal);
 
     private static readonly JsonWebTokenHandler Handler = new() { MaximumTokenSizeInBytes = JwtStructure.MaxTokenLength };
 
@@ -26,8 +40,8 @@ public sealed class AliasTokenVerifier(TimeProvider clock) : IAliasTokenVerifier
         try
         {
             var structure = JwtStructure.Parse(token);
-            var key = SigningKeyFor(structure, alias);
-            var result = await Handler.ValidateTokenAsync(token, Parameters(key, structure.Algorithm)).ConfigureAwait(false);
+            using var signingKey = await SigningKeyForAsync(structure, alias, cancellationToken).ConfigureAwait(false);
+            var result = await Handler.ValidateTokenAsync(token, Parameters(signingKey.Key, structure.Algorithm)).ConfigureAwait(false);
             if (!result.IsValid)
             {
                 throw LibraryFailures.Translate(result.Exception);
@@ -41,16 +55,74 @@ public sealed class AliasTokenVerifier(TimeProvider clock) : IAliasTokenVerifier
         }
     }
 
-    private static SecurityKey SigningKeyFor(JwtStructure structure, Alias alias)
+    /// <summary>
+    /// The one key this token may be checked with. An HMAC algorithm only ever gets the alias secret (so a token
+    /// "signed" with a public key's PEM text fails); an asymmetric one only ever gets the registered key of the
+    /// alias's own organization that its <c>kid</c> names, and only if that key's family allows the algorithm.
+    /// </summary>
+    private async Task<VerificationKey> SigningKeyForAsync(JwtStructure structure, Alias alias, CancellationToken cancellationToken)
     {
         if (HmacAlgorithms.Contains(structure.Algorithm, StringComparer.Ordinal))
         {
             var secret = alias.JwtSecret
                 ?? throw new TokenRejectedException(TokenFailureReason.BadSignature, "This alias has no jwt_secret, so it accepts no HMAC-signed token.");
-            return new SymmetricSecurityKey(Encoding.UTF8.GetBytes(secret));
+            var keyBytes = Encoding.UTF8.GetBytes(secret);
+
+            // RFC 7518 section 3.2: the key must be at least as long as the hash (HS384: 48 bytes, HS512: 64).
+            // Every secret is long enough for HS256; a shorter one is refused for HS384/HS512 by name, not
+            // reported as a bad signature.
+            var minimumBytes = HmacMinimumKeyBytes(structure.Algorithm);
+            if (keyBytes.Length < minimumBytes)
+            {
+                throw new TokenRejectedException(TokenFailureReason.UnsupportedAlgorithm,
+                    $"{structure.Algorithm} needs a jwt_secret of at least {minimumBytes} bytes (RFC 7518 section 3.2); this alias's secret is shorter, so sign with HS256.");
+            }
+
+            return new VerificationKey(new SymmetricSecurityKey(keyBytes), null);
         }
 
-        throw new TokenRejectedException(TokenFailureReason.UnsupportedAlgorithm, "Alias tokens are signed HS256, HS384 or HS512 with the alias's jwt_secret.");
+        if (!AnyAsymmetricAlgorithm.Contains(structure.Algorithm))
+        {
+            throw new TokenRejectedException(TokenFailureReason.UnsupportedAlgorithm, "Alias tokens are signed HS256/384/512 with the alias secret, or RS256, PS256 or ES256/384/512 with a registered JWT key.");
+        }
+
+        // kid is untrusted text: only ever a parameter of this tenant-scoped lookup.
+        var registered = structure.KeyId is null
+            ? null
+            : await db.JwtKeys.AsNoTracking()
+                .Where(k => k.Id == structure.KeyId && k.OrganizationId == alias.OrganizationId)
+                .Select(k => new { k.PublicKeyPem, k.Algorithm })
+                .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (registered is null)
+        {
+            throw new TokenRejectedException(TokenFailureReason.UnknownKey, "The kid does not name a JWT key of this alias's organization.");
+        }
+
+        if (!AsymmetricAlgorithms[registered.Algorithm].Contains(structure.Algorithm, StringComparer.Ordinal))
+        {
+            throw new TokenRejectedException(TokenFailureReason.UnsupportedAlgorithm, $"The key named by kid accepts {string.Join(" or ", AsymmetricAlgorithms[registered.Algorithm])} tokens only.");
+        }
+
+        var algorithm = PublicKeyReader.Load(registered.PublicKeyPem, registered.Algorithm);
+        SecurityKey key = algorithm switch
+        {
+            RSA rsa => new RsaSecurityKey(rsa),
+            ECDsa ec => new ECDsaSecurityKey(ec),
+            _ => throw new InvalidOperationException("Unexpected key type."),
+        };
+        return new VerificationKey(key, algorithm);
+    }
+
+    private static int HmacMinimumKeyBytes(string algorithm) => algorithm switch
+    {
+        SecurityAlgorithms.HmacSha384 => 48,
+        SecurityAlgorithms.HmacSha512 => 64,
+        _ => 32,
+    };
+
+    private sealed record VerificationKey(SecurityKey Key, IDisposable? Owned) : IDisposable
+    {
+        public void Dispose() => Owned?.Dispose();
     }
 
     private static TokenValidationParameters Parameters(SecurityKey key, string algorithm) => new()

@@ -2,6 +2,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using AliasService.Application;
+using AliasService.Application.ApiKeys;
+using AliasService.Application.ApiKeys.Commands.CreateApiKey;
+using AliasService.Application.ApiKeys.Commands.RevokeApiKey;
+using AliasService.Application.ApiKeys.Queries.ListApiKeys;
 using AliasService.Application.Common.Exceptions;
 using AliasService.Application.Common.Interfaces;
 using AliasService.Application.Organizations.Commands.CreateOrganization;
@@ -28,6 +32,9 @@ internal static class CommandLine
     private const string Help = """
         Usage:
           org create --name <name> [--json]
+          org key create --organization <organization_id> [--json]
+          org key list --organization <organization_id> [--json]
+          org key revoke --organization <organization_id> --key <api_key_id> [--json]
           token org --api-key <id> --api-secret <secret> [--ttl <seconds, at most 86400; default 3600>]
           token alias --alias <id> --secret <jwt_secret> [--user-id <id>] [--host] [--expires-in <seconds; default 3600>]
         With no command the program serves HTTP (default http://localhost:5080).
@@ -41,7 +48,13 @@ internal static class CommandLine
     {
         try
         {
-            var options = CommandOptions.Parse(args.Skip(2));
+            var isKeyCommand = args is ["org", "key", ..];
+            var options = CommandOptions.Parse(args.Skip(isKeyCommand ? 3 : 2));
+            if (isKeyCommand)
+            {
+                return await RunKeyCommandAsync(args.ElementAtOrDefault(2), options, stdout, stderr);
+            }
+
             return (args[0], args.ElementAtOrDefault(1)) switch
             {
                 ("org", "create") => await CreateOrganizationAsync(options, stdout),
@@ -63,30 +76,57 @@ internal static class CommandLine
         {
             return Print(stderr, "error: " + string.Join("; ", e.Errors.SelectMany(x => x.Value.Select(r => $"{x.Key} {r}"))), Usage);
         }
+        catch (DomainException e)
+        {
+            return Print(stderr, $"error: {e.Message}", Failed);
+        }
+    }
+
+    private static async Task<int> RunKeyCommandAsync(string? verb, CommandOptions options, TextWriter stdout, TextWriter stderr)
+    {
+        switch (verb)
+        {
+            case "create":
+                options.AllowOnly("organization", "json");
+                var created = await SendAsync(new CreateApiKeyCommand(options.Required("organization")));
+                return await WriteAsync(stdout, options, created, $"api_key:    {created.Id}\napi_secret: {created.Secret}\nKeep the secret safe: it is not shown again.");
+            case "list":
+                options.AllowOnly("organization", "json");
+                var keys = await SendAsync(new ListApiKeysQuery(options.Required("organization")));
+                return await WriteAsync(stdout, options, keys, string.Join('\n', keys.Select(Describe)));
+            case "revoke":
+                options.AllowOnly("organization", "key", "json");
+                var revoked = await SendAsync(new RevokeApiKeyCommand(options.Required("organization"), options.Required("key")));
+                return await WriteAsync(stdout, options, revoked, Describe(revoked));
+            default:
+                return Print(stderr, Help, Usage);
+        }
+
+        static string Describe(ApiKeyDto key) =>
+            $"{key.Id}  created_at={key.CreatedAt}  last_used_at={key.LastUsedAt?.ToString(CultureInfo.InvariantCulture) ?? "-"}  " +
+            $"{(key.RevokedAt is { } revokedAt ? $"revoked_at={revokedAt}" : "active")}";
+    }
+
+    private static async Task<TResponse> SendAsync<TResponse>(IRequest<TResponse> request)
+    {
+        using var host = BuildHost();
+        await DatabaseInitializer.InitializeAsync(host.Services, CancellationToken.None);
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request, CancellationToken.None);
+    }
+
+    private static async Task<int> WriteAsync<T>(TextWriter stdout, CommandOptions options, T value, string text)
+    {
+        await stdout.WriteLineAsync(options.Flag("json") ? JsonSerializer.Serialize(value, ApiJson.Options) : text);
+        return Ok;
     }
 
     private static async Task<int> CreateOrganizationAsync(CommandOptions options, TextWriter stdout)
     {
         options.AllowOnly("name", "json");
-        using var host = BuildHost();
-        await DatabaseInitializer.InitializeAsync(host.Services, CancellationToken.None);
-        await using var scope = host.Services.CreateAsyncScope();
-        var created = await scope.ServiceProvider.GetRequiredService<IMediator>()
-            .Send(new CreateOrganizationCommand(options.Value("name")), CancellationToken.None);
-
-        if (options.Flag("json"))
-        {
-            await stdout.WriteLineAsync(JsonSerializer.Serialize(created, ApiJson.Options));
-        }
-        else
-        {
-            await stdout.WriteLineAsync($"organization_id: {created.OrganizationId}");
-            await stdout.WriteLineAsync($"api_key:         {created.ApiKey}");
-            await stdout.WriteLineAsync($"api_secret:      {created.ApiSecret}");
-            await stdout.WriteLineAsync("Keep the secret safe: it is not shown again.");
-        }
-
-        return Ok;
+        var created = await SendAsync(new CreateOrganizationCommand(options.Value("name")));
+        return await WriteAsync(stdout, options, created,
+            $"organization_id: {created.OrganizationId}\napi_key:         {created.ApiKey}\napi_secret:      {created.ApiSecret}\nKeep the secret safe: it is not shown again.");
     }
 
     private static int IssueOrganizationToken(CommandOptions options, TextWriter stdout)

@@ -1,6 +1,7 @@
 using AliasService.Application.Common.Exceptions;
 using AliasService.Domain.Aliases;
 using AliasService.Domain.Common;
+using AliasService.Domain.JwtKeys;
 using AliasService.Domain.Organizations;
 using AliasService.Infrastructure.Security;
 using Microsoft.AspNetCore.Diagnostics;
@@ -38,6 +39,8 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
             AliasNotFoundException e => (StatusCodes.Status404NotFound, new ErrorBody(e.Message)),
             AliasExpiredException e => (StatusCodes.Status410Gone, new ErrorBody(e.Message)),
             ApiKeyNotFoundException e => (StatusCodes.Status404NotFound, new ErrorBody(e.Message)),
+            JwtKeyNotFoundException e => (StatusCodes.Status404NotFound, new ErrorBody(e.Message)),
+            OrganizationNotFoundException e => (StatusCodes.Status404NotFound, new ErrorBody(e.Message)),
             ConcurrencyConflictException e => (StatusCodes.Status409Conflict, new ErrorBody(e.Message)),
             RequestBodyTooLargeException e => (StatusCodes.Status413PayloadTooLarge, new ErrorBody(e.Message)),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>

@@ -15,7 +15,7 @@ public interface IAliasRepository
     /// One page of the organization's aliases, newest first ((inserted_at, id) descending), strictly after
     /// <paramref name="after"/> when given.
     /// </summary>
-    Task<IReadOnlyList<Alias>> ListAsync(string organizationId, AliasType? type, AliasCursor? after, int take, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Alias>> ListAsync(string organizationId, AliasType? type, KeysetCursor? after, int take, CancellationToken cancellationToken);
 
     void Add(Alias alias);
 

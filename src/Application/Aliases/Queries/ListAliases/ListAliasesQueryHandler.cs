@@ -14,11 +14,11 @@ public sealed class ListAliasesQueryHandler(IAliasRepository aliases, IMapper ma
         ArgumentNullException.ThrowIfNull(request);
         var limit = request.Limit ?? ListAliasesQuery.DefaultLimit;
         AliasType? type = AliasTypes.TryParse(request.Type, out var parsed) ? parsed : null;
-        AliasCursor.TryDecode(request.After, out var after);
+        KeysetCursor.TryDecode(request.After, out var after);
 
         var rows = await aliases.ListAsync(request.OrganizationId, type, after, limit + 1, cancellationToken).ConfigureAwait(false);
         var page = rows.Take(limit).ToList();
-        var next = rows.Count > limit ? AliasCursor.After(page[^1]).Encode() : null;
+        var next = rows.Count > limit ? new KeysetCursor(page[^1].InsertedAt, page[^1].Id).Encode() : null;
         var entries = page.Select(a => mapper.Map<AliasDto>(a.ViewFor(AliasViewer.Owner))).ToList();
         return new AliasListDto(next, entries);
     }

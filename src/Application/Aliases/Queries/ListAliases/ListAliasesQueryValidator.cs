@@ -12,7 +12,7 @@ public sealed class ListAliasesQueryValidator : AbstractValidator<ListAliasesQue
             .When(q => q.Limit.HasValue)
             .WithMessage($"must be an integer from 1 to {ListAliasesQuery.MaxLimit}");
         RuleFor(q => q.Type).MustBeAliasType().When(q => q.Type is not null);
-        RuleFor(q => q.After).Must(a => AliasCursor.TryDecode(a, out _))
+        RuleFor(q => q.After).Must(a => KeysetCursor.TryDecode(a, out _))
             .When(q => q.After is not null)
             .WithMessage("is not a cursor returned by this listing");
     }

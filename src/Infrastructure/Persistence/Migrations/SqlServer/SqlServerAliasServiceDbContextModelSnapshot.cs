@@ -80,6 +80,61 @@ namespace AliasService.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("aliases", (string)null);
                 });
 
+            modelBuilder.Entity("AliasService.Domain.JwtKeys.JwtKey", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(16)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("OrganizationId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("PublicKeyPem")
+                        .IsRequired()
+                        .HasMaxLength(16384)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(max)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "CreatedAt", "Id")
+                        .IsDescending(false, true, true);
+
+                    b.ToTable("jwt_keys", (string)null);
+                });
+
             modelBuilder.Entity("AliasService.Domain.Organizations.ApiKey", b =>
                 {
                     b.Property<string>("Id")
@@ -138,6 +193,15 @@ namespace AliasService.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("AliasService.Domain.Aliases.Alias", b =>
+                {
+                    b.HasOne("AliasService.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AliasService.Domain.JwtKeys.JwtKey", b =>
                 {
                     b.HasOne("AliasService.Domain.Organizations.Organization", null)
                         .WithMany()

@@ -73,6 +73,56 @@ namespace AliasService.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("aliases", (string)null);
                 });
 
+            modelBuilder.Entity("AliasService.Domain.JwtKeys.JwtKey", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganizationId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicKeyPem")
+                        .IsRequired()
+                        .HasMaxLength(16384)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "CreatedAt", "Id")
+                        .IsDescending(false, true, true);
+
+                    b.ToTable("jwt_keys", (string)null);
+                });
+
             modelBuilder.Entity("AliasService.Domain.Organizations.ApiKey", b =>
                 {
                     b.Property<string>("Id")
@@ -128,6 +178,15 @@ namespace AliasService.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("AliasService.Domain.Aliases.Alias", b =>
+                {
+                    b.HasOne("AliasService.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AliasService.Domain.JwtKeys.JwtKey", b =>
                 {
                     b.HasOne("AliasService.Domain.Organizations.Organization", null)
                         .WithMany()

@@ -2,28 +2,21 @@ using System.Buffers.Text;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
-using AliasService.Domain.Aliases;
 
 namespace AliasService.Application.Common.Interfaces;
 
 /// <summary>
-/// A keyset position in the newest-first alias listing: the (inserted_at, id) of the last entry of a page.
-/// On the wire it is opaque base64url text.
+/// A keyset position in a newest-first listing: the (timestamp, id) of the last entry of a page, so a page costs
+/// the same at any depth and rows inserted meanwhile cause neither duplicates nor gaps. Opaque base64url on the wire.
 /// </summary>
-public sealed record AliasCursor(long InsertedAt, string Id)
+public sealed record KeysetCursor(long Timestamp, string Id)
 {
     private const int MaxEncodedLength = 200;
 
-    public static AliasCursor After(Alias alias)
-    {
-        ArgumentNullException.ThrowIfNull(alias);
-        return new AliasCursor(alias.InsertedAt, alias.Id);
-    }
-
     public string Encode() =>
-        Base64Url.EncodeToString(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{InsertedAt}:{Id}")));
+        Base64Url.EncodeToString(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{Timestamp}:{Id}")));
 
-    public static bool TryDecode([NotNullWhen(true)] string? text, [NotNullWhen(true)] out AliasCursor? cursor)
+    public static bool TryDecode([NotNullWhen(true)] string? text, [NotNullWhen(true)] out KeysetCursor? cursor)
     {
         cursor = null;
         if (string.IsNullOrEmpty(text) || text.Length > MaxEncodedLength || !Base64Url.IsValid(text))
@@ -56,7 +49,7 @@ public sealed record AliasCursor(long InsertedAt, string Id)
             return false;
         }
 
-        cursor = new AliasCursor(insertedAt, decoded[(colon + 1)..]);
+        cursor = new KeysetCursor(insertedAt, decoded[(colon + 1)..]);
         return true;
     }
 }

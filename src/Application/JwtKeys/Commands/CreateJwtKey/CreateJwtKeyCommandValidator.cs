@@ -1,0 +1,21 @@
+using AliasService.Domain.JwtKeys;
+using FluentValidation;
+
+namespace AliasService.Application.JwtKeys.Commands.CreateJwtKey;
+
+/// <summary>Presence and size; the key's content is judged by <see cref="Common.Interfaces.IPublicKeyReader"/>.</summary>
+public sealed class CreateJwtKeyCommandValidator : AbstractValidator<CreateJwtKeyCommand>
+{
+    public const int MaxPublicKeyLength = 16 * 1024;
+
+    public CreateJwtKeyCommandValidator()
+    {
+        RuleFor(c => c.Name).NotEmpty().WithMessage("is required")
+            .Must(n => n!.Trim().Length > 0 && n.EnumerateRunes().Count() <= JwtKey.NameMaxLength)
+            .When(c => !string.IsNullOrEmpty(c.Name))
+            .WithMessage($"must be 1 to {JwtKey.NameMaxLength} characters and not blank");
+        RuleFor(c => c.PublicKey).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("is required: a PEM public key (-----BEGIN PUBLIC KEY-----)")
+            .Must(k => k!.Length <= MaxPublicKeyLength).WithMessage($"must be at most {MaxPublicKeyLength / 1024} KiB of PEM text");
+    }
+}

@@ -1,0 +1,55 @@
+using AliasService.Domain.Common;
+
+namespace AliasService.Domain.JwtKeys;
+
+/// <summary>
+/// A public signing key an organization registers so its backend can sign alias tokens with the private half
+/// (RS256/PS256 for RSA, ES256/384/512 by curve for EC). Only the public key is ever stored.
+/// </summary>
+public sealed class JwtKey
+{
+    public const int NameMaxLength = 50;
+
+    private JwtKey(string id, string organizationId, string name, string publicKeyPem, string algorithm, string fingerprint, long createdAt)
+    {
+        Id = id;
+        OrganizationId = organizationId;
+        Name = name;
+        PublicKeyPem = publicKeyPem;
+        Algorithm = algorithm;
+        Fingerprint = fingerprint;
+        CreatedAt = createdAt;
+        UpdatedAt = createdAt;
+    }
+
+    public string Id { get; private set; }
+
+    public string OrganizationId { get; private set; }
+
+    public string Name { get; private set; }
+
+    /// <summary>The key as SubjectPublicKeyInfo PEM, normalized.</summary>
+    public string PublicKeyPem { get; private set; }
+
+    /// <summary><c>RS256</c> (RSA: RS256 and PS256 tokens), or <c>ES256</c>/<c>ES384</c>/<c>ES512</c> by curve.</summary>
+    public string Algorithm { get; private set; }
+
+    /// <summary>RFC 7638 JWK thumbprint (SHA-256, base64url).</summary>
+    public string Fingerprint { get; private set; }
+
+    public long CreatedAt { get; private set; }
+
+    public long UpdatedAt { get; private set; }
+
+    public static JwtKey Create(string organizationId, string? name, PublicKeyInfo key, TimeProvider clock)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(organizationId);
+        ArgumentNullException.ThrowIfNull(key);
+        if (name is null || name.Trim().Length == 0 || name.EnumerateRunes().Count() > NameMaxLength)
+        {
+            throw DomainValidationException.For("name", $"must be 1 to {NameMaxLength} characters and not blank");
+        }
+
+        return new JwtKey(RandomIdentifier.New("jwk_", 12), organizationId, name, key.Pem, key.Algorithm, key.Fingerprint, UnixTime.Now(clock));
+    }
+}

@@ -1,0 +1,9 @@
+using AliasService.Domain.Common;
+
+namespace AliasService.Domain.JwtKeys;
+
+/// <summary>The organization has no JWT key with this id.</summary>
+public sealed class JwtKeyNotFoundException(string keyId) : DomainException("JWT key not found")
+{
+    public string KeyId { get; } = keyId;
+}

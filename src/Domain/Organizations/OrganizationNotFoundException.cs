@@ -1,0 +1,9 @@
+using AliasService.Domain.Common;
+
+namespace AliasService.Domain.Organizations;
+
+/// <summary>No organization with this id.</summary>
+public sealed class OrganizationNotFoundException(string organizationId) : DomainException("Organization not found")
+{
+    public string OrganizationId { get; } = organizationId;
+}

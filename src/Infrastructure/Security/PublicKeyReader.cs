@@ -1,0 +1,156 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using AliasService.Application.Common.Interfaces;
+using AliasService.Domain.Common;
+using AliasService.Domain.JwtKeys;
+
+namespace AliasService.Infrastructure.Security;
+
+/// <summary>
+/// Accepts RSA (2048–8192 bits) and EC (P-256/P-384/P-521) public keys in SubjectPublicKeyInfo or PKCS#1 PEM,
+/// normalizes them to SPKI PEM and computes the RFC 7638 thumbprint. Refusals say what is wrong and how to fix
+/// it, and never quote the input (it may be a private key sent by mistake).
+/// </summary>
+public sealed class PublicKeyReader : IPublicKeyReader
+{
+    public const int MaxPemLength = 16 * 1024;
+    public const int MinRsaBits = 2048;
+    public const int MaxRsaBits = 8192;
+
+    private const string Field = "public_key";
+
+    public PublicKeyInfo Read(string? pem)
+    {
+        if (string.IsNullOrWhiteSpace(pem))
+        {
+            throw Refuse("is required: a PEM public key (-----BEGIN PUBLIC KEY-----)");
+        }
+
+        if (pem.Length > MaxPemLength)
+        {
+            throw Refuse($"must be at most {MaxPemLength / 1024} KiB of PEM text");
+        }
+
+        var text = pem.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        if (text.Contains("PRIVATE KEY", StringComparison.Ordinal))
+        {
+            throw Refuse("is a private key: send only the public half (openssl rsa -in private.pem -pubout, or openssl ec -in private.pem -pubout). The private key was not stored.");
+        }
+
+        if (text.Contains("CERTIFICATE REQUEST", StringComparison.Ordinal))
+        {
+            throw Refuse("is a certificate signing request: extract its public key (openssl req -in request.pem -pubkey -noout)");
+        }
+
+        if (text.Contains("CERTIFICATE", StringComparison.Ordinal))
+        {
+            throw Refuse("is a certificate: extract its public key (openssl x509 -in cert.pem -pubkey -noout)");
+        }
+
+        if (!PemEncoding.TryFind(text, out var fields))
+        {
+            throw Refuse("is not a PEM public key: expected -----BEGIN PUBLIC KEY----- … -----END PUBLIC KEY-----");
+        }
+
+        if (fields.Location.Start.Value != 0 || fields.Location.End.Value != text.Length)
+        {
+            throw Refuse("must hold exactly one PEM block and nothing else");
+        }
+
+        var label = text[fields.Label];
+        var der = Convert.FromBase64String(text[fields.Base64Data]);
+        return label switch
+        {
+            "PUBLIC KEY" => FromSubjectPublicKeyInfo(der),
+            "RSA PUBLIC KEY" => FromPkcs1(der),
+            _ => throw Refuse($"has the PEM label \"{label}\"; expected PUBLIC KEY (SubjectPublicKeyInfo) or RSA PUBLIC KEY (PKCS#1)"),
+        };
+    }
+
+    /// <summary>The verification key of a stored (already accepted) SPKI PEM; the caller disposes it.</summary>
+    public static AsymmetricAlgorithm Load(string spkiPem, string algorithm)
+    {
+        AsymmetricAlgorithm key = string.Equals(algorithm, "RS256", StringComparison.Ordinal) ? RSA.Create() : ECDsa.Create();
+        key.ImportFromPem(spkiPem);
+        return key;
+    }
+
+    private static PublicKeyInfo FromSubjectPublicKeyInfo(byte[] der)
+    {
+        using (var rsa = RSA.Create())
+        {
+            if (TryImport(() => rsa.ImportSubjectPublicKeyInfo(der, out _)))
+            {
+                return Describe(rsa);
+            }
+        }
+
+        using (var ec = ECDsa.Create())
+        {
+            if (TryImport(() => ec.ImportSubjectPublicKeyInfo(der, out _)))
+            {
+                return Describe(ec);
+            }
+        }
+
+        throw Refuse("is not an RSA or EC public key this service supports (RSA 2048–8192 bits, or EC on P-256, P-384 or P-521)");
+    }
+
+    private static PublicKeyInfo FromPkcs1(byte[] der)
+    {
+        using var rsa = RSA.Create();
+        if (!TryImport(() => rsa.ImportRSAPublicKey(der, out _)))
+        {
+            throw Refuse("is not a valid PKCS#1 RSA public key");
+        }
+
+        return Describe(rsa);
+    }
+
+    private static PublicKeyInfo Describe(RSA rsa)
+    {
+        if (rsa.KeySize is < MinRsaBits or > MaxRsaBits)
+        {
+            throw Refuse($"is an RSA key of {rsa.KeySize} bits; RSA keys must have {MinRsaBits} to {MaxRsaBits} bits");
+        }
+
+        var parameters = rsa.ExportParameters(false);
+        var thumbprint = $"{{\"e\":\"{B64(parameters.Exponent!)}\",\"kty\":\"RSA\",\"n\":\"{B64(parameters.Modulus!)}\"}}";
+        return new PublicKeyInfo(rsa.ExportSubjectPublicKeyInfoPem(), "RS256", Thumbprint(thumbprint));
+    }
+
+    private static PublicKeyInfo Describe(ECDsa ec)
+    {
+        var parameters = ec.ExportParameters(false);
+        var (curve, algorithm) = parameters.Curve.Oid.Value switch
+        {
+            "1.2.840.10045.3.1.7" => ("P-256", "ES256"),
+            "1.3.132.0.34" => ("P-384", "ES384"),
+            "1.3.132.0.35" => ("P-521", "ES512"),
+            _ => throw Refuse($"uses the curve {parameters.Curve.Oid.FriendlyName ?? parameters.Curve.Oid.Value ?? "(unnamed)"}; EC keys must be on P-256, P-384 or P-521"),
+        };
+        var thumbprint = $"{{\"crv\":\"{curve}\",\"kty\":\"EC\",\"x\":\"{B64(parameters.Q.X!)}\",\"y\":\"{B64(parameters.Q.Y!)}\"}}";
+        return new PublicKeyInfo(ec.ExportSubjectPublicKeyInfoPem(), algorithm, Thumbprint(thumbprint));
+    }
+
+    private static bool TryImport(Action import)
+    {
+        try
+        {
+            import();
+            return true;
+        }
+        catch (CryptographicException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>RFC 7638: SHA-256 over the required JWK members in lexicographic order, no white space.</summary>
+    private static string Thumbprint(string canonicalJwk) => Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalJwk)));
+
+    private static string B64(byte[] bytes) => Base64Url.EncodeToString(bytes);
+
+    private static DomainValidationException Refuse(string reason) => DomainValidationException.For(Field, reason);
+}
