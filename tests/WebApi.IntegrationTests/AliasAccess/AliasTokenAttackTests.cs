@@ -109,10 +109,21 @@ public sealed class AliasTokenAttackTests : AliasAccessTest
     }
 
     [Test]
-    public async Task Retrieve_WithRs256SignedByAnAttackerKey_Returns401UnsupportedAlgorithm()
+    public async Task Retrieve_WithRs256WithoutKidSignedByAnAttackerKey_Returns401UnknownKey()
     {
+        // An asymmetric token is only ever checked with a registered key its kid names; no kid, no key.
         using var attacker = RSA.Create(2048);
         var token = RawJwt.Rs256("""{"alg":"RS256","typ":"JWT"}""", ValidPayload(_alias.Id), attacker);
+
+        using var response = await RetrieveAsync(_alias.Id, token);
+
+        await ShouldBeRefusedAsync(response, "unknown_key", _alias, token);
+    }
+
+    [Test]
+    public async Task Retrieve_WithUnknownAlgorithmName_Returns401UnsupportedAlgorithm()
+    {
+        var token = AliasToken(_alias).WithHeader("alg", "HS1024").Encode();
 
         using var response = await RetrieveAsync(_alias.Id, token);
 
