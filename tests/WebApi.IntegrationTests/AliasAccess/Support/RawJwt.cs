@@ -6,8 +6,8 @@ using System.Text.Json;
 namespace AliasService.WebApi.IntegrationTests.AliasAccess.Support;
 
 /// <summary>
-/// What the shared <c>TestJwt</c> builder does not do: HMAC with arbitrary key bytes (empty, zeros), RS256 with an
-/// attacker's own RSA key, and decoding a token's segments to read what the service minted. Hand-written over
+/// What the shared <c>TestJwt</c> builder does not do: HMAC with arbitrary key bytes (empty, zeros), RS256, PS256
+/// and ES256/384/512 signatures, and decoding a token's segments to read what the service minted. Hand-written over
 /// the BCL primitives, independent of the code under test.
 /// </summary>
 internal static class RawJwt
@@ -23,12 +23,31 @@ internal static class RawJwt
         return signingInput + "." + Encode(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(signingInput)));
     }
 
-    /// <summary>RS256 over <c>header.payload</c> with the given (attacker's) RSA key.</summary>
+    /// <summary>RS256 over <c>header.payload</c> with the given RSA private key.</summary>
     public static string Rs256(string headerJson, string payloadJson, RSA key)
     {
         ArgumentNullException.ThrowIfNull(key);
+        return Signed(headerJson, payloadJson, input => key.SignData(input, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+    }
+
+    /// <summary>PS256 (RSASSA-PSS, SHA-256, salt as long as the hash) over <c>header.payload</c>.</summary>
+    public static string Ps256(string headerJson, string payloadJson, RSA key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return Signed(headerJson, payloadJson, input => key.SignData(input, HashAlgorithmName.SHA256, RSASignaturePadding.Pss));
+    }
+
+    /// <summary>ES256/384/512 over <c>header.payload</c>: the JWS signature is R || S (IEEE P1363), as .NET signs by default.</summary>
+    public static string Ecdsa(string headerJson, string payloadJson, ECDsa key, HashAlgorithmName hash)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return Signed(headerJson, payloadJson, input => key.SignData(input, hash));
+    }
+
+    private static string Signed(string headerJson, string payloadJson, Func<byte[], byte[]> sign)
+    {
         var signingInput = Encode(headerJson) + "." + Encode(payloadJson);
-        return signingInput + "." + Encode(key.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+        return signingInput + "." + Encode(sign(Encoding.ASCII.GetBytes(signingInput)));
     }
 
     /// <summary>The public half of an RSA key as a JWK object text (<c>kty</c>, <c>n</c>, <c>e</c>).</summary>
