@@ -86,6 +86,39 @@ public sealed class RegisteredKeyAliasTokenTests : AliasAccessTest
         await ShouldBeViewAsync(response, _alias, ExpectedView.Host);
     }
 
+    [Test]
+    public async Task Retrieve_WithTwoRs256TokensSignedBySameRegisteredKey_ReturnsHostViewBothTimes()
+    {
+        // A registered key serves every token its backend signs, not only the first one verified with it.
+        var kid = (await RegisterAsync(Client, _rsa.ExportSubjectPublicKeyInfoPem())).Id;
+        var first = RawJwt.Rs256(Header("RS256", kid), Payload(_alias.Id, host: true), _rsa);
+        var second = RawJwt.Rs256(Header("RS256", kid), Payload(_alias.Id, host: true).Replace("user-1", "user-2", StringComparison.Ordinal), _rsa);
+        using (var firstResponse = await RetrieveAsync(_alias.Id, first))
+        {
+            await ShouldBeViewAsync(firstResponse, _alias, ExpectedView.Host);
+        }
+
+        using var response = await RetrieveAsync(_alias.Id, second);
+
+        await ShouldBeViewAsync(response, _alias, ExpectedView.Host);
+    }
+
+    [Test]
+    public async Task Retrieve_WithTwoEs256TokensSignedBySameRegisteredKey_ReturnsHostViewBothTimes()
+    {
+        var kid = (await RegisterAsync(Client, _p256.ExportSubjectPublicKeyInfoPem())).Id;
+        var first = RawJwt.Ecdsa(Header("ES256", kid), Payload(_alias.Id, host: true), _p256, HashAlgorithmName.SHA256);
+        var second = RawJwt.Ecdsa(Header("ES256", kid), Payload(_alias.Id, host: true).Replace("user-1", "user-2", StringComparison.Ordinal), _p256, HashAlgorithmName.SHA256);
+        using (var firstResponse = await RetrieveAsync(_alias.Id, first))
+        {
+            await ShouldBeViewAsync(firstResponse, _alias, ExpectedView.Host);
+        }
+
+        using var response = await RetrieveAsync(_alias.Id, second);
+
+        await ShouldBeViewAsync(response, _alias, ExpectedView.Host);
+    }
+
     // ---- refused -------------------------------------------------------------------------------------------------
 
     [Test]
