@@ -57,8 +57,8 @@ cleanup() {
   exit "$status"
 }
 trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+trap 'echo "e2e: interrupted" >&2; exit 130' INT
+trap 'echo "e2e: terminated" >&2; exit 143' TERM
 
 # ---------------------------------------------------------------------------------------------------------------
 # Reporting
@@ -75,7 +75,7 @@ skip() {
 fail() {
   printf 'FAIL     %s\n' "$*"
   if [[ -s $server_log ]]; then
-    printf -- '--- last server log lines (%s):\n' "$server_log"
+    printf -- '--- last server log lines:\n'
     tail -n 40 "$server_log" | sed 's/^/    /'
   fi
   exit 1
