@@ -66,6 +66,7 @@ public static class DependencyInjection
                 }.ToString();
                 services.AddDbContext<AliasServiceDbContext, SqliteAliasServiceDbContext>(o => o
                     .UseSqlite(connectionString)
+                    .AddInterceptors(new DatabaseActivity())
                     .ReplaceService<IModelCacheKeyFactory, ProtectorAwareModelCacheKeyFactory>());
                 break;
             case DatabaseProvider.SqlServer:
@@ -76,6 +77,7 @@ public static class DependencyInjection
 
                 services.AddDbContext<AliasServiceDbContext, SqlServerAliasServiceDbContext>(o => o
                     .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())
+                    .AddInterceptors(new DatabaseActivity())
                     .ReplaceService<IModelCacheKeyFactory, ProtectorAwareModelCacheKeyFactory>());
                 break;
             default:

@@ -1,4 +1,9 @@
 using AliasService.WebApi.Authentication;
+using AliasService.WebApi.Health;
+using AliasService.WebApi.OpenApi;
+using AliasService.WebApi.RateLimiting;
+using AliasService.WebApi.Telemetry;
+using Scalar.AspNetCore;
 using AliasService.WebApi.Errors;
 using AliasService.WebApi.Json;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +15,7 @@ internal static class DependencyInjection
 {
     public const long MaxRequestBodyBytes = 64 * 1024;
 
-    public static IServiceCollection AddWebApi(this IServiceCollection services)
+    public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddControllers(options =>
             {
@@ -30,6 +35,11 @@ internal static class DependencyInjection
                 options.InvalidModelStateResponseFactory = InvalidRequestResponses.Create;
             });
 
+        // The OpenAPI generator reads the minimal-API JSON options: same wire names as MVC.
+        services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
+        services.AddApiDocument();
+        services.AddHealthEndpoints();
+        services.AddAbuseLimits(configuration);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddProblemDetails();
         services.AddOrganizationTokenAuthentication();
@@ -39,12 +49,21 @@ internal static class DependencyInjection
 
     public static WebApplication UseWebApi(this WebApplication app)
     {
+        app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodeEnvelope.WriteAsync);
         app.UseMiddleware<RequestBodyLimitMiddleware>(MaxRequestBodyBytes);
+        app.UseRouting();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapControllers();
+        app.MapHealthEndpoints();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().DisableRateLimiting();
+        app.MapScalarApiReference("/docs", options => options
+                .WithTitle("AliasService API reference")
+                .WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+            .AllowAnonymous().DisableRateLimiting();
         return app;
     }
 }

@@ -3,6 +3,7 @@ using AliasService.Infrastructure;
 using AliasService.Infrastructure.Persistence;
 using AliasService.WebApi;
 using AliasService.WebApi.Cli;
+using AliasService.WebApi.Telemetry;
 
 if (CommandLine.IsCommand(args))
 {
@@ -11,11 +12,12 @@ if (CommandLine.IsCommand(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddShippedDefaults();
+builder.AddTelemetry();
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = AliasService.WebApi.DependencyInjection.MaxRequestBodyBytes);
 builder.Services
     .AddApplication(builder.Configuration["AutoMapper:LicenseKey"])
     .AddInfrastructure(builder.Configuration)
-    .AddWebApi();
+    .AddWebApi(builder.Configuration);
 
 var app = builder.Build();
 await DatabaseInitializer.InitializeAsync(app.Services, CancellationToken.None);

@@ -10,12 +10,15 @@ using AliasService.WebApi.Errors;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using AliasService.WebApi.RateLimiting;
 
 namespace AliasService.WebApi.Controllers;
 
 /// <summary>An organization's alias management (contract section 7).</summary>
 [ApiController]
 [Authorize]
+[EnableRateLimiting(RateLimitingConfiguration.OrganizationPolicy)]
 [Route("organization/api/v1")]
 [Produces("application/json")]
 public sealed class AliasesController(IMediator mediator) : ControllerBase

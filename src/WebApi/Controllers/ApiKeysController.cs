@@ -8,12 +8,15 @@ using AliasService.WebApi.Errors;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using AliasService.WebApi.RateLimiting;
 
 namespace AliasService.WebApi.Controllers;
 
 /// <summary>API keys for organization tokens: list, create (secret shown once), revoke; rotation without downtime.</summary>
 [ApiController]
 [Authorize]
+[EnableRateLimiting(RateLimitingConfiguration.OrganizationPolicy)]
 [Route("organization/api/v1/api_keys")]
 [Produces("application/json")]
 [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status401Unauthorized)]

@@ -9,12 +9,15 @@ using AliasService.WebApi.Errors;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using AliasService.WebApi.RateLimiting;
 
 namespace AliasService.WebApi.Controllers;
 
 /// <summary>Public signing keys for alias tokens (contract section 6).</summary>
 [ApiController]
 [Authorize]
+[EnableRateLimiting(RateLimitingConfiguration.OrganizationPolicy)]
 [Route("organization/api/v1/jwt_keys")]
 [Produces("application/json")]
 [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status401Unauthorized)]

@@ -7,6 +7,9 @@ using MediatR;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using AliasService.WebApi.RateLimiting;
+using AliasService.WebApi.Telemetry;
 
 namespace AliasService.WebApi.Controllers;
 
@@ -19,10 +22,14 @@ public sealed class PublicAliasesController(IMediator mediator) : ControllerBase
 {
     /// <summary>Retrieves an alias in the view the caller's credential allows.</summary>
     [HttpGet("{id}")]
+    [ServiceFilter<FailedRetrievalLimitFilter>]
+    [ServiceFilter<AccessDecisionFilter>]
+    [DisableRateLimiting]
     [ProducesResponseType<DataEnvelope<AliasDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status401Unauthorized)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status410Gone)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status429TooManyRequests)]
     public async Task<DataEnvelope<AliasDto>> Retrieve(string id, [FromQuery] string? passcode, CancellationToken cancellationToken)
     {
         var organization = await HttpContext.AuthenticateAsync(OrganizationTokenAuthentication.Scheme);

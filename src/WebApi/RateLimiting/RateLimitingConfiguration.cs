@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using AliasService.WebApi.Authentication;
+using AliasService.WebApi.Errors;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Net.Http.Headers;
+
+namespace AliasService.WebApi.RateLimiting;
+
+/// <summary>
+/// Abuse limits with ASP.NET Core's rate limiter: failed retrievals per client and alias, management calls per
+/// organization. Rejections answer 429 in the envelope with <c>Retry-After</c> (the middleware's default is 503).
+/// Client addresses are the connection's: forwarded headers are honoured only when a trusted proxy is configured.
+/// </summary>
+internal static class RateLimitingConfiguration
+{
+    public const string OrganizationPolicy = "organization";
+
+    public static IServiceCollection AddAbuseLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<RateLimitingOptions>(configuration.GetSection(RateLimitingOptions.SectionName));
+        services.AddSingleton<FailedRetrievalLimiter>();
+        services.AddScoped<FailedRetrievalLimitFilter>();
+        var organization = configuration.GetSection(RateLimitingOptions.SectionName).Get<RateLimitingOptions>()?.Organization
+            ?? new RateLimitingOptions().Organization;
+
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(OrganizationPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                PartitionKey(context),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = organization.PermitLimit, Window = organization.Window, QueueLimit = 0 }));
+            options.OnRejected = (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : organization.Window;
+                context.HttpContext.Response.Headers[HeaderNames.RetryAfter] =
+                    ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                return new ValueTask(ErrorResponses.WriteAsync(
+                    context.HttpContext, StatusCodes.Status429TooManyRequests, new ErrorBody("Too many requests; retry later.")));
+            };
+        });
+        return services;
+    }
+
+    private static string PartitionKey(HttpContext context) =>
+        context.User.FindFirst(OrganizationClaims.OrganizationId)?.Value is { } organizationId
+            ? "org:" + organizationId
+            : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+}

@@ -1,0 +1,39 @@
+using AliasService.Application.Organizations.Commands.CreateOrganization;
+using FluentValidation.TestHelper;
+
+namespace AliasService.Application.UnitTests.Organizations.Commands.CreateOrganization;
+
+[TestFixture]
+public sealed class CreateOrganizationCommandValidatorTests
+{
+    private readonly CreateOrganizationCommandValidator _validator = new();
+
+    [TestCase("A")]
+    [TestCase("Acme Corporation")]
+    public void Validate_WithName_Passes(string name)
+    {
+        _validator.TestValidate(new CreateOrganizationCommand(name)).ShouldNotHaveAnyValidationErrors();
+    }
+
+    [Test]
+    public void Validate_WithNameOf100Characters_Passes()
+    {
+        _validator.TestValidate(new CreateOrganizationCommand(new string('a', 100))).ShouldNotHaveAnyValidationErrors();
+    }
+
+    [TestCase(null)]
+    [TestCase("")]
+    [TestCase("   ")]
+    public void Validate_WithoutName_FailsSayingItIsRequired(string? name)
+    {
+        _validator.TestValidate(new CreateOrganizationCommand(name))
+            .ShouldHaveValidationErrorFor(c => c.Name).WithErrorMessage("is required");
+    }
+
+    [Test]
+    public void Validate_WithNameOf101Characters_FailsForName()
+    {
+        _validator.TestValidate(new CreateOrganizationCommand(new string('a', 101)))
+            .ShouldHaveValidationErrorFor(c => c.Name).WithErrorMessage("must be at most 100 characters");
+    }
+}

@@ -1,0 +1,14 @@
+using AliasService.Application.Common.Mappings;
+using AutoMapper;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AliasService.Application.UnitTests.TestSupport;
+
+/// <summary>The production mapping profile in a real AutoMapper configuration (no mocked mapper).</summary>
+internal static class TestMapper
+{
+    public static MapperConfiguration Configuration() =>
+        new(cfg => cfg.AddProfile<AliasMappingProfile>(), NullLoggerFactory.Instance);
+
+    public static IMapper Create() => Configuration().CreateMapper();
+}

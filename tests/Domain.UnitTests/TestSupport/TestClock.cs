@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Time.Testing;
+
+namespace AliasService.Domain.UnitTests.TestSupport;
+
+/// <summary>A fake clock that starts at a fixed, whole-second instant, so "now" is known to every test.</summary>
+internal static class TestClock
+{
+    public static readonly DateTimeOffset Start = new(2030, 6, 1, 12, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Unix seconds of <see cref="Start"/>, computed independently of the code under test.</summary>
+    public static long StartSeconds => Start.ToUnixTimeSeconds();
+
+    public static FakeTimeProvider Create() => new(Start);
+
+    public static long NowSeconds(this FakeTimeProvider clock) => clock.GetUtcNow().ToUnixTimeSeconds();
+}
