@@ -8,6 +8,8 @@
 //                                                    a JWT made by the npm package jsonwebtoken (tests/interop's copy)
 //   node check.cjs jwt-key-body <name> <pem-file>    the JSON body of POST /organization/api/v1/jwt_keys
 //   node check.cjs dom <html-file> <text>...         exit 0 when the file contains every text, else 1 naming the missing
+//   node check.cjs png <png-file>                    print "WIDTHxHEIGHT, N bytes"; exit 1 when it is not a PNG
+//                                                    or so small for its size that next to nothing was rendered
 //
 // Expressions are JavaScript evaluated with `b` = the parsed JSON file (null when it is not JSON), `text` = its
 // raw text, `env` = process.env, `now` = Unix seconds, `FIELDS` = the contract's alias field order, and
@@ -103,10 +105,28 @@ switch (command) {
   case 'dom': {
     const [file, ...needles] = args;
     const html = fs.readFileSync(file, 'utf8');
-    const missing = needles.filter((n) => !html.includes(n));
+    // Rendered pages split text with markup (Scalar writes "view<wbr>." and "<!---->"): compare the text too.
+    const entities = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };
+    const text = html.replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, e) => entities[e]);
+    const missing = needles.filter((n) => !html.includes(n) && !text.includes(n));
     if (missing.length > 0) die(`  not in the rendered page: ${missing.map((m) => JSON.stringify(m)).join(', ')}`);
     break;
   }
+  case 'png': {
+    const [file] = args;
+    const data = fs.readFileSync(file);
+    const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    if (data.length < 33 || !data.subarray(0, 8).equals(signature) || data.toString('latin1', 12, 16) !== 'IHDR') {
+      die(`${file} is not a PNG file`);
+    }
+    const width = data.readUInt32BE(16);
+    const height = data.readUInt32BE(20);
+    // A page with next to nothing on it compresses to almost nothing (a 1400x2200 "<h1>Hello</h1>" is 15 kB);
+    // the rendered reference page is a few hundred kilobytes.
+    if (data.length / (width * height) < 0.02) die(`${file}: ${width}x${height} in ${data.length} bytes: next to nothing rendered`);
+    process.stdout.write(`${width}x${height}, ${data.length} bytes\n`);
+    break;
+  }
   default:
-    die(`usage: node ${path.basename(__filename)} port|expect|get|sign|jwt-key-body|dom …`);
+    die(`usage: node ${path.basename(__filename)} port|expect|get|sign|jwt-key-body|dom|png …`);
 }
