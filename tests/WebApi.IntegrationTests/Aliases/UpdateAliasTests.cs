@@ -70,6 +70,16 @@ public sealed class UpdateAliasTests : ServiceTest
     }
 
     [Test]
+    public async Task Update_OfType_MovesTheAliasBetweenTypeFilters()
+    {
+        using var response = await Client.PostAsync(Routes.Update(AliasId), HttpJson.Body("""{"type":"live"}"""));
+
+        (await response.ReadJsonAsync(HttpStatusCode.OK)).ShouldBeDataEnvelope().Text("type").Should().Be("live");
+        Ids(await ListAllAsync(Client, "type=live")).Should().Equal(AliasId);
+        (await ListAllAsync(Client, "type=conference")).Should().BeEmpty();
+    }
+
+    [Test]
     public async Task Update_WithNullOptionalFields_ClearsThem()
     {
         var body = """{"name":null,"passcode":null,"jwt_secret":null,"stream_key":null}""";
