@@ -6,7 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AliasService.Application;
 
-/// <summary>Registers MediatR (handlers by assembly scan), the validation pipeline, validators and AutoMapper.</summary>
+/// <summary>
+/// Registers MediatR (handlers by assembly scan), the validation pipeline, validators and AutoMapper.
+/// AutoMapper 15 resolves an ILoggerFactory: the host's logging must be registered (both hosts do).
+/// </summary>
 public static class DependencyInjection
 {
     public static IServiceCollection AddApplication(this IServiceCollection services, string? autoMapperLicenseKey)

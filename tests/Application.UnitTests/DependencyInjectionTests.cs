@@ -41,6 +41,10 @@ public sealed class DependencyInjectionTests
         services.AddScoped(_ => _aliases.Object);
         services.AddScoped(_ => _organizations.Object);
         services.AddScoped(_ => _unitOfWork.Object);
+        services.AddScoped(_ => Mock.Of<IJwtKeyRepository>());
+        services.AddScoped(_ => Mock.Of<IAliasTokenVerifier>());
+        services.AddSingleton(Mock.Of<ITokenIssuer>());
+        services.AddSingleton(Mock.Of<IPublicKeyReader>());
 
         services.AddApplication(autoMapperLicenseKey: null);
 

@@ -1,5 +1,5 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using System.Text;
 using AliasService.Domain.Common;
 
 namespace AliasService.Domain.Aliases;
@@ -56,6 +56,7 @@ public sealed class Alias
         ArgumentException.ThrowIfNullOrEmpty(organizationId);
         var now = UnixTime.Now(clock);
         var errors = new ValidationErrors();
+        AliasRules.CheckType(type, errors);
         AliasRules.CheckName(name, errors);
         AliasRules.CheckPasscode(passcode, errors);
         AliasRules.CheckJwtSecret(jwtSecret, errors);
@@ -81,6 +82,11 @@ public sealed class Alias
     {
         ArgumentNullException.ThrowIfNull(changes);
         var errors = new ValidationErrors();
+        if (changes.Type.HasValue)
+        {
+            AliasRules.CheckType(changes.Type.Value, errors);
+        }
+
         if (changes.Name.HasValue)
         {
             AliasRules.CheckName(changes.Name.Value, errors);
@@ -126,7 +132,8 @@ public sealed class Alias
 
     /// <summary>
     /// Compares a candidate passcode in constant time over fixed-length SHA-256 digests, so neither the
-    /// content nor the length of the stored passcode leaks through timing.
+    /// content nor the length of the stored passcode leaks through timing. The digests cover the UTF-16 code
+    /// units, so the comparison is exact (no lossy re-encoding of unpaired surrogates).
     /// </summary>
     public bool PasscodeMatches(string? candidate)
     {
@@ -137,8 +144,8 @@ public sealed class Alias
 
         Span<byte> expected = stackalloc byte[SHA256.HashSizeInBytes];
         Span<byte> actual = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(Passcode), expected);
-        SHA256.HashData(Encoding.UTF8.GetBytes(candidate), actual);
+        SHA256.HashData(MemoryMarshal.AsBytes(Passcode.AsSpan()), expected);
+        SHA256.HashData(MemoryMarshal.AsBytes(candidate.AsSpan()), actual);
         return CryptographicOperations.FixedTimeEquals(expected, actual);
     }
 

@@ -13,6 +13,14 @@ public static class AliasRules
     public const int JwtSecretMaxBytes = 512;
     public const int StreamKeyMaxLength = 256;
 
+    internal static void CheckType(AliasType type, ValidationErrors errors)
+    {
+        if (!Enum.IsDefined(type))
+        {
+            errors.Add("type", "must be \"conference\" or \"live\"");
+        }
+    }
+
     internal static void CheckName(string? name, ValidationErrors errors)
     {
         if (name is not null && !LengthBetween(name, 1, NameMaxLength))

@@ -19,8 +19,8 @@ public sealed class ListAliasesQueryHandlerTests
         _rows = [];
         _aliases = new Mock<IAliasRepository>();
         _aliases
-            .Setup(r => r.ListAsync(It.IsAny<string>(), It.IsAny<AliasType?>(), It.IsAny<AliasCursor?>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((string _, AliasType? _, AliasCursor? _, int take, CancellationToken _) => _rows.Take(take).ToList());
+            .Setup(r => r.ListAsync(It.IsAny<string>(), It.IsAny<AliasType?>(), It.IsAny<KeysetCursor?>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string _, AliasType? _, KeysetCursor? _, int take, CancellationToken _) => _rows.Take(take).ToList());
         _handler = new ListAliasesQueryHandler(_aliases.Object, TestMapper.Create());
     }
 
@@ -56,7 +56,7 @@ public sealed class ListAliasesQueryHandlerTests
     {
         await _handler.Handle(Query(limit), CancellationToken.None);
 
-        _aliases.Verify(r => r.ListAsync(It.IsAny<string>(), It.IsAny<AliasType?>(), It.IsAny<AliasCursor?>(), limit + 1, It.IsAny<CancellationToken>()), Times.Once);
+        _aliases.Verify(r => r.ListAsync(It.IsAny<string>(), It.IsAny<AliasType?>(), It.IsAny<KeysetCursor?>(), limit + 1, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
@@ -74,7 +74,7 @@ public sealed class ListAliasesQueryHandlerTests
     {
         await _handler.Handle(new ListAliasesQuery("org_caller", null, null, null), CancellationToken.None);
 
-        _aliases.Verify(r => r.ListAsync("org_caller", It.IsAny<AliasType?>(), It.IsAny<AliasCursor?>(), It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Once);
+        _aliases.Verify(r => r.ListAsync("org_caller", It.IsAny<AliasType?>(), It.IsAny<KeysetCursor?>(), It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [TestCase(0)]
@@ -108,8 +108,8 @@ public sealed class ListAliasesQueryHandlerTests
 
         var page = await _handler.Handle(Query(limit: 5), CancellationToken.None);
 
-        AliasCursor.TryDecode(page.After, out var cursor).Should().BeTrue();
-        cursor.Should().Be(new AliasCursor(lastReturned.InsertedAt, lastReturned.Id));
+        KeysetCursor.TryDecode(page.After, out var cursor).Should().BeTrue();
+        cursor.Should().Be(new KeysetCursor(lastReturned.InsertedAt, lastReturned.Id));
     }
 
     [Test]
@@ -120,7 +120,7 @@ public sealed class ListAliasesQueryHandlerTests
 
         await _handler.Handle(Query(limit: 5, after: firstPage.After), CancellationToken.None);
 
-        var expected = new AliasCursor(_rows[4].InsertedAt, _rows[4].Id);
+        var expected = new KeysetCursor(_rows[4].InsertedAt, _rows[4].Id);
         _aliases.Verify(r => r.ListAsync(It.IsAny<string>(), It.IsAny<AliasType?>(), expected, It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
@@ -138,7 +138,7 @@ public sealed class ListAliasesQueryHandlerTests
     {
         await _handler.Handle(Query(type: wireType), CancellationToken.None);
 
-        _aliases.Verify(r => r.ListAsync(It.IsAny<string>(), expected, It.IsAny<AliasCursor?>(), It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Once);
+        _aliases.Verify(r => r.ListAsync(It.IsAny<string>(), expected, It.IsAny<KeysetCursor?>(), It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
@@ -146,7 +146,7 @@ public sealed class ListAliasesQueryHandlerTests
     {
         await _handler.Handle(Query(), CancellationToken.None);
 
-        _aliases.Verify(r => r.ListAsync(It.IsAny<string>(), null, It.IsAny<AliasCursor?>(), It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Once);
+        _aliases.Verify(r => r.ListAsync(It.IsAny<string>(), null, It.IsAny<KeysetCursor?>(), It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
@@ -172,6 +172,6 @@ public sealed class ListAliasesQueryHandlerTests
 
         await _handler.Handle(Query(), cancellation.Token);
 
-        _aliases.Verify(r => r.ListAsync(It.IsAny<string>(), It.IsAny<AliasType?>(), It.IsAny<AliasCursor?>(), It.IsAny<int>(), cancellation.Token), Times.Once);
+        _aliases.Verify(r => r.ListAsync(It.IsAny<string>(), It.IsAny<AliasType?>(), It.IsAny<KeysetCursor?>(), It.IsAny<int>(), cancellation.Token), Times.Once);
     }
 }

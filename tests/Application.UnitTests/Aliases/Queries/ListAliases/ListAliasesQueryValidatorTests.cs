@@ -55,7 +55,7 @@ public sealed class ListAliasesQueryValidatorTests
     [Test]
     public void Validate_WithACursorThisServiceIssued_Passes()
     {
-        var after = new AliasCursor(1_900_000_000, "AbC-_12345678901").Encode();
+        var after = new KeysetCursor(1_900_000_000, "AbC-_12345678901").Encode();
 
         _validator.TestValidate(Query(after: after)).ShouldNotHaveAnyValidationErrors();
     }

@@ -6,7 +6,7 @@ using AliasService.Application.UnitTests.TestSupport;
 namespace AliasService.Application.UnitTests.Common.Interfaces;
 
 [TestFixture]
-public sealed class AliasCursorTests
+public sealed class KeysetCursorTests
 {
     private static string Base64UrlOf(string text) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(text));
 
@@ -15,9 +15,9 @@ public sealed class AliasCursorTests
     [TestCase(long.MaxValue, "id:with:colons")]
     public void Encode_ThenTryDecode_RoundTrips(long insertedAt, string id)
     {
-        var cursor = new AliasCursor(insertedAt, id);
+        var cursor = new KeysetCursor(insertedAt, id);
 
-        var decoded = AliasCursor.TryDecode(cursor.Encode(), out var roundTripped);
+        var decoded = KeysetCursor.TryDecode(cursor.Encode(), out var roundTripped);
 
         decoded.Should().BeTrue();
         roundTripped.Should().Be(cursor);
@@ -26,19 +26,9 @@ public sealed class AliasCursorTests
     [Test]
     public void Encode_Always_IsUrlSafe()
     {
-        var encoded = new AliasCursor(1_900_000_000, "AbC-_12345678901").Encode();
+        var encoded = new KeysetCursor(1_900_000_000, "AbC-_12345678901").Encode();
 
         encoded.Should().MatchRegex("^[A-Za-z0-9_-]+$");
-    }
-
-    [Test]
-    public void After_Alias_TakesItsInsertedAtAndId()
-    {
-        var alias = TestAliases.Create(TestClock.Create());
-
-        var cursor = AliasCursor.After(alias);
-
-        cursor.Should().Be(new AliasCursor(TestClock.StartSeconds, alias.Id));
     }
 
     private static IEnumerable<TestCaseData> BadCursors()
@@ -55,13 +45,13 @@ public sealed class AliasCursorTests
         yield return new TestCaseData(Base64UrlOf(" 12:abc")).SetName("TryDecode_WithWhitespaceInInsertedAt_ReturnsFalse");
         yield return new TestCaseData(Base64UrlOf("99999999999999999999:abc")).SetName("TryDecode_WithInsertedAtOverflowingLong_ReturnsFalse");
         yield return new TestCaseData(Base64Url.EncodeToString([0x31, 0x3A, 0xFF, 0xFE])).SetName("TryDecode_WithInvalidUtf8_ReturnsFalse");
-        yield return new TestCaseData(new AliasCursor(1, new string('a', 200)).Encode()).SetName("TryDecode_LongerThan200Characters_ReturnsFalse");
+        yield return new TestCaseData(new KeysetCursor(1, new string('a', 200)).Encode()).SetName("TryDecode_LongerThan200Characters_ReturnsFalse");
     }
 
     [TestCaseSource(nameof(BadCursors))]
     public void TryDecode_BadText_ReturnsFalseAndNoCursor(string? text)
     {
-        var decoded = AliasCursor.TryDecode(text, out var cursor);
+        var decoded = KeysetCursor.TryDecode(text, out var cursor);
 
         decoded.Should().BeFalse();
         cursor.Should().BeNull();
