@@ -317,6 +317,35 @@ public sealed class JwtKeyAliasTokenTests : KeyServiceTest
     }
 
     [Test]
+    public async Task OrganizationApi_WithAValidAliasTokenOfARegisteredKey_Returns401()
+    {
+        // Alias tokens and organization tokens are not interchangeable (security checklist).
+        using var rsa = TestKeys.FreshRsa();
+        var key = await RegisterJwtKeyAsync(rsa.ExportSubjectPublicKeyInfoPem());
+        var token = AsymmetricJwt.ForAlias("RS256", key.Text("id"), AliasId, Factory.Now).SignRsaPkcs1(rsa);
+
+        using var response = await SendWithTokenAsync(HttpMethod.Get, KeyRoutes.JwtKeys, token);
+
+        await ShouldBeRefusedAsync(response);
+    }
+
+    [Test]
+    public async Task OrganizationApi_WithHs256TokenKeyedWithARegisteredPublicKeyUnderItsKid_Returns401()
+    {
+        using var rsa = TestKeys.FreshRsa();
+        var key = await RegisterJwtKeyAsync(rsa.ExportSubjectPublicKeyInfoPem());
+        var token = new TestJwt()
+            .WithHeader("alg", "HS256").WithHeader("typ", "JWT").WithHeader("kid", key.Text("id"))
+            .WithClaim("iat", Factory.Now).WithClaim("exp", Factory.Now + 600)
+            .SignedHs256(key.Text("public_key")!).Encode();
+
+        using var response = await SendWithTokenAsync(HttpMethod.Delete, KeyRoutes.JwtKey(key.Text("id")!), token);
+
+        await ShouldBeRefusedAsync(response);
+        (await ListJwtKeysAsync()).KeyIds().Should().Equal(key.Text("id"));
+    }
+
+    [Test]
     public async Task Seed004Flow_OpensslKeyPairRegisteredAndSignedRs256_Returns200UntilTheKeyIsDeleted()
     {
         var openssl = FindOnPath("openssl") ?? FindOnPath("openssl.exe");
