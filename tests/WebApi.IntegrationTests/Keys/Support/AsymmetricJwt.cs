@@ -53,8 +53,6 @@ public sealed class AsymmetricJwt
     /// <summary>HMAC-SHA256 with arbitrary key bytes (for tokens that abuse public key material or lie about <c>alg</c>).</summary>
     public string SignHmacSha256(byte[] key) => Encode(input => HMACSHA256.HashData(key, input));
 
-    public override string ToString() => Encode(_ => []);
-
     private string Encode(Func<byte[], byte[]> sign)
     {
         var signingInput = TestJwt.Base64UrlOf(ObjectOf(_header)) + "." + TestJwt.Base64UrlOf(ObjectOf(_payload));
