@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace AliasService.Infrastructure.Security;
 
@@ -94,6 +95,12 @@ public sealed class JwtStructure
         catch (FormatException)
         {
             throw Malformed($"The token {part} is not valid base64url.");
+        }
+
+        // The JSON reader accepts invalid UTF-8 inside strings and only fails when they are read as text.
+        if (!Utf8.IsValid(bytes))
+        {
+            throw Malformed($"The token {part} is not valid UTF-8.");
         }
 
         try

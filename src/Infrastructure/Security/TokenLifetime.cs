@@ -45,7 +45,7 @@ public static class TokenLifetime
                 throw new TokenRejectedException(TokenFailureReason.InvalidClaim, "expires_in must be a positive number of seconds.");
             }
 
-            relative = seconds > long.MaxValue - issued ? long.MaxValue : issued + seconds;
+            relative = issued > 0 && seconds > long.MaxValue - issued ? long.MaxValue : issued + seconds;
         }
 
         if (expires is null && relative is null)

@@ -10,9 +10,9 @@ public sealed class CreateJwtKeyCommandValidator : AbstractValidator<CreateJwtKe
 
     public CreateJwtKeyCommandValidator()
     {
-        RuleFor(c => c.Name).NotEmpty().WithMessage("is required")
-            .Must(n => n!.Trim().Length > 0 && n.EnumerateRunes().Count() <= JwtKey.NameMaxLength)
-            .When(c => !string.IsNullOrEmpty(c.Name))
+        RuleFor(c => c.Name).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("is required (1 to 50 characters)")
+            .Must(n => n!.EnumerateRunes().Count() <= JwtKey.NameMaxLength)
             .WithMessage($"must be 1 to {JwtKey.NameMaxLength} characters and not blank");
         RuleFor(c => c.PublicKey).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("is required: a PEM public key (-----BEGIN PUBLIC KEY-----)")
