@@ -302,6 +302,34 @@ public sealed class AliasTokenVerifierTests
     }
 
     [Test]
+    public async Task Verify_TheSameRegisteredKeysAgainAndAgain_StayValid()
+    {
+        // Microsoft.IdentityModel caches a signature provider per key: the key behind it must outlive one request.
+        var results = new List<AliasTokenVerification>();
+        for (var i = 0; i < 3; i++)
+        {
+            results.Add(await Verify(TestTokens.Rsa("RS256", Rsa, RsaKey.Id, Claims(change: c => c["user_id"] = $"u{i}"))));
+            results.Add(await Verify(TestTokens.Rsa("PS256", Rsa, RsaKey.Id, Claims(change: c => c["user_id"] = $"u{i}"))));
+            results.Add(await Verify(TestTokens.Ecdsa("ES256", _p256, _p256Key.Id, Claims(change: c => c["user_id"] = $"u{i}"))));
+        }
+
+        results.Should().HaveCount(9).And.OnlyContain(r => r.IsValid);
+    }
+
+    [Test]
+    public async Task Verify_DeletedKeyAfterItWasUsed_IsAnUnknownKey()
+    {
+        (await Verify(TestTokens.Ecdsa("ES256", _p256, _p256Key.Id, Claims()))).IsValid.Should().BeTrue();
+        await using (var context = _database.NewContext())
+        {
+            context.JwtKeys.Remove(context.JwtKeys.Single(k => k.Id == _p256Key.Id));
+            await context.SaveChangesAsync();
+        }
+
+        (await Refusal(TestTokens.Ecdsa("ES256", _p256, _p256Key.Id, Claims()))).Should().Be(TokenFailureReason.UnknownKey);
+    }
+
+    [Test]
     public async Task Verify_AsymmetricTokenWithoutKid_IsAnUnknownKey()
     {
         var input = TestTokens.SigningInput("{\"alg\":\"RS256\",\"typ\":\"JWT\"}", Claims());

@@ -115,6 +115,24 @@ public sealed class TokenLifetimeTests
         Rejected($"{{\"exp\":{Now + 600},\"expires_in\":3600}}").Should().Be(TokenFailureReason.MissingExpiry);
     }
 
+    [Test]
+    public void Check_ExpAtTheLargestInteger_IsFarFutureNotExpired()
+    {
+        Check($"{{\"exp\":{long.MaxValue}}}").Should().Be(long.MaxValue);
+    }
+
+    [Test]
+    public void Check_ExpiresInThatWouldOverflow_IsFarFutureNotExpired()
+    {
+        Check($"{{\"iat\":{Now},\"expires_in\":{long.MaxValue}}}").Should().Be(long.MaxValue);
+    }
+
+    [Test]
+    public void Check_ExpAtTheSmallestInteger_IsExpired()
+    {
+        Rejected($"{{\"exp\":{long.MinValue}}}").Should().Be(TokenFailureReason.TokenExpired);
+    }
+
     // Both: the earlier decides.
 
     [Test]
