@@ -1,0 +1,57 @@
+using AliasService.Infrastructure.Persistence;
+using AliasService.Infrastructure.Security;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace AliasService.Infrastructure.IntegrationTests.TestSupport;
+
+/// <summary>
+/// A private in-memory SQLite database per test, alive as long as its open connection, with the schema from
+/// <c>EnsureCreated</c>. Every context shares one <see cref="SecretProtector"/>: EF Core caches the model (and the
+/// converters that capture the protector) per context type, and the production cache-key factory that would key it
+/// on the protector (<c>ProtectorAwareModelCacheKeyFactory</c>) is internal to the Infrastructure assembly.
+/// </summary>
+internal sealed class TestDatabase : IDisposable
+{
+    public static readonly SecretProtector Protector = new(new EphemeralDataProtectionProvider());
+
+    private readonly SqliteConnection _connection = new("Data Source=:memory:");
+
+    public TestDatabase()
+    {
+        _connection.Open();
+        using var context = NewContext();
+        context.Database.EnsureCreated();
+    }
+
+    /// <summary>The raw connection, for reading columns as stored (no EF Core, no converters).</summary>
+    public SqliteConnection Connection => _connection;
+
+    public SqliteAliasServiceDbContext NewContext() =>
+        new(new DbContextOptionsBuilder<SqliteAliasServiceDbContext>().UseSqlite(_connection).Options, Protector);
+
+    /// <summary>Adds the entities in a fresh context and saves them.</summary>
+    public void Seed(params object[] entities)
+    {
+        using var context = NewContext();
+        context.AddRange(entities);
+        context.SaveChanges();
+    }
+
+    public object? Scalar(string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = _connection.CreateCommand();
+#pragma warning disable CA2100 // Test-owned SQL text; values go in as parameters.
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return command.ExecuteScalar();
+    }
+
+    public void Dispose() => _connection.Dispose();
+}
