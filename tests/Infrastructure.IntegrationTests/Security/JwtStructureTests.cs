@@ -31,6 +31,15 @@ public sealed class JwtStructureTests
     }
 
     [Test]
+    public void Parse_HeaderWithInvalidUtf8InAString_IsMalformed()
+    {
+        var header = System.Buffers.Text.Base64Url.EncodeToString([.. "{\"alg\":\""u8, 0xC3, 0x28, .. "\"}"u8]);
+        var payload = System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes(Payload));
+
+        Rejected($"{header}.{payload}.{Signature}").Should().Be(TokenFailureReason.Malformed);
+    }
+
+    [Test]
     public void Parse_HeaderWithAlgOnly_IsAccepted()
     {
         var structure = JwtStructure.Parse(Token("{\"alg\":\"HS256\"}"));

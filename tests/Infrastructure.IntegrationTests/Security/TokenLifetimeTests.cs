@@ -82,6 +82,12 @@ public sealed class TokenLifetimeTests
     }
 
     [Test]
+    public void Check_NegativeIatPlusExpiresIn_IsExpired()
+    {
+        Rejected("{\"iat\":-1,\"expires_in\":60}").Should().Be(TokenFailureReason.TokenExpired);
+    }
+
+    [Test]
     public void Check_IatPlusExpiresInWhenExpiresInIsNotAllowed_IsMissingExpiry()
     {
         // Organization tokens know only exp.

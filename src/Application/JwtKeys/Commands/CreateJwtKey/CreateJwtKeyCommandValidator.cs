@@ -11,8 +11,8 @@ public sealed class CreateJwtKeyCommandValidator : AbstractValidator<CreateJwtKe
     public CreateJwtKeyCommandValidator()
     {
         RuleFor(c => c.Name).Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("is required (1 to 50 characters)")
-            .Must(n => n!.EnumerateRunes().Count() <= JwtKey.NameMaxLength)
+            .Must(n => !string.IsNullOrEmpty(n)).WithMessage("is required")
+            .Must(n => n!.Trim().Length > 0 && n.EnumerateRunes().Count() <= JwtKey.NameMaxLength)
             .WithMessage($"must be 1 to {JwtKey.NameMaxLength} characters and not blank");
         RuleFor(c => c.PublicKey).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("is required: a PEM public key (-----BEGIN PUBLIC KEY-----)")

@@ -54,6 +54,14 @@ public sealed class CreateJwtKeyCommandValidatorTests
 
     [TestCase(null)]
     [TestCase("")]
+    public void Validate_WithoutName_FailsOnceSayingItIsRequired(string? name)
+    {
+        _validator.TestValidate(Command(name: name))
+            .ShouldHaveValidationErrorFor(c => c.Name).WithErrorMessage("is required").Only();
+    }
+
+    [TestCase(null)]
+    [TestCase("")]
     public void Validate_WithoutPublicKey_FailsOnceSayingItIsRequired(string? publicKey)
     {
         _validator.TestValidate(Command(publicKey: publicKey))
