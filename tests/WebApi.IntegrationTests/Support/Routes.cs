@@ -1,0 +1,12 @@
+namespace AliasService.WebApi.IntegrationTests.Support;
+
+/// <summary>The organization API's routes (contract section 7).</summary>
+public static class Routes
+{
+    public const string List = "/organization/api/v1/aliases";
+    public const string Create = "/organization/api/v1/alias/create";
+
+    public static string Update(string id) => $"/organization/api/v1/alias/update/{Uri.EscapeDataString(id)}";
+
+    public static string Delete(string id) => $"/organization/api/v1/alias/delete/{Uri.EscapeDataString(id)}";
+}
