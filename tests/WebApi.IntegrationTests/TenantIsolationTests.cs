@@ -122,6 +122,37 @@ public sealed class TenantIsolationTests : ServiceTest
         await AliasesOfAShouldBeUnchangedAsync();
     }
 
+    [Test]
+    public async Task MintToken_ForAnotherOrganizationsAlias_Returns404ExactlyLikeAMissingId()
+    {
+        using var foreign = await _clientB.PostAsync(Routes.MintToken(_aliasesOfA[0].Text("id")!), HttpJson.Body("""{"user_id":"u1","host":true}"""));
+        using var missing = await _clientB.PostAsync(Routes.MintToken("doesNotExist0000"), HttpJson.Body("""{"user_id":"u1","host":true}"""));
+
+        await foreign.ReadErrorAsync(HttpStatusCode.NotFound);
+        await ShouldAnswerAlikeAsync(foreign, missing);
+    }
+
+    [Test]
+    public async Task PublicRetrieval_WithTheOwnersToken_ShowsTheOwnerView()
+    {
+        using var response = await Client.GetAsync(Routes.Retrieve(_aliasesOfA[0].Text("id")!));
+
+        var alias = (await response.ReadJsonAsync(HttpStatusCode.OK)).ShouldBeDataEnvelope();
+        alias.GetRawText().Should().Be(_aliasesOfA[0].GetRawText());
+    }
+
+    [Test]
+    public async Task PublicRetrieval_WithAnotherOrganizationsToken_Returns401AndNoSecret()
+    {
+        var alias = _aliasesOfA[0];
+
+        using var response = await _clientB.GetAsync(Routes.Retrieve(alias.Text("id")!));
+
+        await response.ReadErrorAsync(HttpStatusCode.Unauthorized);
+        var text = await response.Content.ReadAsStringAsync();
+        text.Should().NotContain(alias.Text("passcode")).And.NotContain(alias.Text("jwt_secret")).And.NotContain(alias.Text("stream_key"));
+    }
+
     private static async Task ShouldAnswerAlikeAsync(HttpResponseMessage foreign, HttpResponseMessage missing)
     {
         foreign.StatusCode.Should().Be(missing.StatusCode);

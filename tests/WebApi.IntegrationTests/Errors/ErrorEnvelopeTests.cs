@@ -1,12 +1,11 @@
 using System.Net;
+using System.Reflection;
 using System.Net.Http.Headers;
 using System.Text;
 using AliasService.Application.Common.Interfaces;
-using AliasService.Domain.Aliases;
 using AliasService.WebApi.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Moq;
 
 namespace AliasService.WebApi.IntegrationTests.Errors;
 
@@ -128,14 +127,10 @@ public sealed class ErrorEnvelopeTests : ServiceTest
     public async Task UnhandledException_Returns500EnvelopeWithoutInternals()
     {
         const string internals = "Data Source=/srv/secret/aliasservice.db; password=hunter2";
-        var repository = new Mock<IAliasRepository>();
-        repository
-            .Setup(r => r.ListAsync(It.IsAny<string>(), It.IsAny<AliasType?>(), It.IsAny<AliasCursor?>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new InvalidOperationException(internals));
         await using var failing = new AliasServiceFactory(services =>
         {
             services.RemoveAll<IAliasRepository>();
-            services.AddScoped(_ => repository.Object);
+            services.AddScoped(_ => ThrowingProxy.Create<IAliasRepository>(new InvalidOperationException(internals)));
         });
         var organization = await failing.CreateOrganizationAsync();
 
@@ -145,5 +140,21 @@ public sealed class ErrorEnvelopeTests : ServiceTest
         error.EnumerateObject().Select(p => p.Name).Should().Equal("message");
         var text = await response.Content.ReadAsStringAsync();
         text.Should().NotContain("hunter2").And.NotContain("Data Source").And.NotContain(nameof(InvalidOperationException)).And.NotContain("   at ");
+    }
+
+    /// <summary>An implementation of <typeparamref name="T"/> whose every member throws the given exception, whatever the interface's shape.</summary>
+    internal class ThrowingProxy : DispatchProxy
+    {
+        private Exception _exception = null!;
+
+        public static T Create<T>(Exception exception)
+            where T : class
+        {
+            var proxy = DispatchProxy.Create<T, ThrowingProxy>();
+            ((ThrowingProxy)(object)proxy)._exception = exception;
+            return proxy;
+        }
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) => throw _exception;
     }
 }

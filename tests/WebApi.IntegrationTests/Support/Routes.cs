@@ -9,4 +9,9 @@ public static class Routes
     public static string Update(string id) => $"/organization/api/v1/alias/update/{Uri.EscapeDataString(id)}";
 
     public static string Delete(string id) => $"/organization/api/v1/alias/delete/{Uri.EscapeDataString(id)}";
+
+    public static string MintToken(string id) => $"/organization/api/v1/alias/{Uri.EscapeDataString(id)}/token";
+
+    /// <summary>Public retrieval (contract section 5).</summary>
+    public static string Retrieve(string id) => $"/api/v1/alias/{Uri.EscapeDataString(id)}";
 }
