@@ -19,7 +19,7 @@ public sealed class ConfiguredService : IAsyncDisposable
     private readonly AliasServiceFactory _factory;
     private readonly WebApplicationFactory<Program> _host;
 
-    public ConfiguredService(IReadOnlyDictionary<string, string> settings, LogCapture? logs = null)
+    public ConfiguredService(IReadOnlyDictionary<string, string> settings, LogCapture? logs = null, LogCapture? shippedLevelLogs = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         _factory = new AliasServiceFactory();
@@ -35,14 +35,24 @@ public sealed class ConfiguredService : IAsyncDisposable
                 // A rule for this provider alone: the shipped Warning levels still apply to the console.
                 builder.ConfigureLogging(logging => logging.AddProvider(logs).AddFilter<LogCapture>(null, LogLevel.Trace));
             }
+
+            if (shippedLevelLogs is not null)
+            {
+                builder.ConfigureLogging(logging => logging.AddProvider(new ShippedLevelLogCapture(shippedLevelLogs)));
+            }
         });
         Logs = logs;
+        ShippedLevelLogs = shippedLevelLogs;
     }
 
-    /// <summary>A service with the shipped settings, every log captured.</summary>
-    public static ConfiguredService WithLogCapture() => new(new Dictionary<string, string>(), new LogCapture());
+    /// <summary>A service with the shipped settings, its logs captured twice: at Trace level, and at its configured levels.</summary>
+    public static ConfiguredService WithLogCapture() => new(new Dictionary<string, string>(), new LogCapture(), new LogCapture());
 
+    /// <summary>Every log entry, at every level and of every category.</summary>
     public LogCapture? Logs { get; }
+
+    /// <summary>The log entries the service's configured levels let through (what its console shows an operator).</summary>
+    public LogCapture? ShippedLevelLogs { get; }
 
     public IServiceProvider Services => _host.Services;
 
