@@ -1,3 +1,4 @@
+using System.Net;
 using AliasService.WebApi.Authentication;
 using AliasService.WebApi.Health;
 using AliasService.WebApi.OpenApi;
@@ -6,6 +7,7 @@ using AliasService.WebApi.Telemetry;
 using Scalar.AspNetCore;
 using AliasService.WebApi.Errors;
 using AliasService.WebApi.Json;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AliasService.WebApi;
@@ -40,6 +42,7 @@ internal static class DependencyInjection
         services.AddApiDocument();
         services.AddHealthEndpoints();
         services.AddAbuseLimits(configuration);
+        services.AddTrustedProxies(configuration);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddProblemDetails();
         services.AddOrganizationTokenAuthentication();
@@ -47,8 +50,28 @@ internal static class DependencyInjection
         return services;
     }
 
+    /// <summary>
+    /// Client addresses (rate-limit partitions) come from the connection, unless the request comes from a proxy
+    /// listed in <c>ForwardedHeaders:KnownProxies</c>: only then is its <c>X-Forwarded-For</c> believed.
+    /// </summary>
+    private static void AddTrustedProxies(this IServiceCollection services, IConfiguration configuration)
+    {
+        var proxies = configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [];
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
+            options.KnownIPNetworks.Clear();
+            options.KnownProxies.Clear();
+            foreach (var proxy in proxies)
+            {
+                options.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+        });
+    }
+
     public static WebApplication UseWebApi(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodeEnvelope.WriteAsync);

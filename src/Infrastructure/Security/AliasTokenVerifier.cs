@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -29,6 +30,13 @@ public sealed class AliasTokenVerifier(AliasServiceDbContext db, TimeProvider cl
         ["ES512"] = [SecurityAlgorithms.EcdsaSha512],
     };
 
+    /// <summary>
+    /// Parsed public keys by (key id, thumbprint), loaded once and never disposed: Microsoft.IdentityModel caches
+    /// signature providers per key, so a key disposed after one request would break the next. Whether a key may
+    /// be used is still decided by the database lookup on every request, so a deleted key stops working at once.
+    /// </summary>
+    private static readonly ConcurrentDictionary<(string KeyId, string Fingerprint), SecurityKey> LoadedKeys = new();
+
     private static readonly HashSet<string> AnyAsymmetricAlgorithm = AsymmetricAlgorithms.Values.SelectMany(a => a).ToHashSet(StringComparer.Ordinal);
 
     private static readonly JsonWebTokenHandler Handler = new() { MaximumTokenSizeInBytes = JwtStructure.MaxTokenLength };
@@ -40,8 +48,8 @@ public sealed class AliasTokenVerifier(AliasServiceDbContext db, TimeProvider cl
         try
         {
             var structure = JwtStructure.Parse(token);
-            using var signingKey = await SigningKeyForAsync(structure, alias, cancellationToken).ConfigureAwait(false);
-            var result = await Handler.ValidateTokenAsync(token, Parameters(signingKey.Key, structure.Algorithm)).ConfigureAwait(false);
+            var signingKey = await SigningKeyForAsync(structure, alias, cancellationToken).ConfigureAwait(false);
+            var result = await Handler.ValidateTokenAsync(token, Parameters(signingKey, structure.Algorithm)).ConfigureAwait(false);
             if (!result.IsValid)
             {
                 throw LibraryFailures.Translate(result.Exception);
@@ -60,7 +68,7 @@ public sealed class AliasTokenVerifier(AliasServiceDbContext db, TimeProvider cl
     /// "signed" with a public key's PEM text fails); an asymmetric one only ever gets the registered key of the
     /// alias's own organization that its <c>kid</c> names, and only if that key's family allows the algorithm.
     /// </summary>
-    private async Task<VerificationKey> SigningKeyForAsync(JwtStructure structure, Alias alias, CancellationToken cancellationToken)
+    private async Task<SecurityKey> SigningKeyForAsync(JwtStructure structure, Alias alias, CancellationToken cancellationToken)
     {
         if (HmacAlgorithms.Contains(structure.Algorithm, StringComparer.Ordinal))
         {
@@ -78,7 +86,7 @@ public sealed class AliasTokenVerifier(AliasServiceDbContext db, TimeProvider cl
                     $"{structure.Algorithm} needs a jwt_secret of at least {minimumBytes} bytes (RFC 7518 section 3.2); this alias's secret is shorter, so sign with HS256.");
             }
 
-            return new VerificationKey(new SymmetricSecurityKey(keyBytes), null);
+            return new SymmetricSecurityKey(keyBytes);
         }
 
         if (!AnyAsymmetricAlgorithm.Contains(structure.Algorithm))
@@ -91,7 +99,7 @@ public sealed class AliasTokenVerifier(AliasServiceDbContext db, TimeProvider cl
             ? null
             : await db.JwtKeys.AsNoTracking()
                 .Where(k => k.Id == structure.KeyId && k.OrganizationId == alias.OrganizationId)
-                .Select(k => new { k.PublicKeyPem, k.Algorithm })
+                .Select(k => new { k.PublicKeyPem, k.Algorithm, k.Fingerprint })
                 .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         if (registered is null)
         {
@@ -103,15 +111,15 @@ public sealed class AliasTokenVerifier(AliasServiceDbContext db, TimeProvider cl
             throw new TokenRejectedException(TokenFailureReason.UnsupportedAlgorithm, $"The key named by kid accepts {string.Join(" or ", AsymmetricAlgorithms[registered.Algorithm])} tokens only.");
         }
 
-        var algorithm = PublicKeyReader.Load(registered.PublicKeyPem, registered.Algorithm);
-        SecurityKey key = algorithm switch
-        {
-            RSA rsa => new RsaSecurityKey(rsa),
-            ECDsa ec => new ECDsaSecurityKey(ec),
-            _ => throw new InvalidOperationException("Unexpected key type."),
-        };
-        return new VerificationKey(key, algorithm);
+        return LoadedKeys.GetOrAdd((structure.KeyId!, registered.Fingerprint), _ => Load(registered.PublicKeyPem, registered.Algorithm));
     }
+
+    private static SecurityKey Load(string pem, string algorithm) => PublicKeyReader.Load(pem, algorithm) switch
+    {
+        RSA rsa => new RsaSecurityKey(rsa),
+        ECDsa ec => new ECDsaSecurityKey(ec),
+        _ => throw new InvalidOperationException("Unexpected key type."),
+    };
 
     private static int HmacMinimumKeyBytes(string algorithm) => algorithm switch
     {
@@ -119,11 +127,6 @@ public sealed class AliasTokenVerifier(AliasServiceDbContext db, TimeProvider cl
         SecurityAlgorithms.HmacSha512 => 64,
         _ => 32,
     };
-
-    private sealed record VerificationKey(SecurityKey Key, IDisposable? Owned) : IDisposable
-    {
-        public void Dispose() => Owned?.Dispose();
-    }
 
     private static TokenValidationParameters Parameters(SecurityKey key, string algorithm) => new()
     {

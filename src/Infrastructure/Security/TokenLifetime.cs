@@ -45,7 +45,7 @@ public static class TokenLifetime
                 throw new TokenRejectedException(TokenFailureReason.InvalidClaim, "expires_in must be a positive number of seconds.");
             }
 
-            relative = issued + seconds;
+            relative = seconds > long.MaxValue - issued ? long.MaxValue : issued + seconds;
         }
 
         if (expires is null && relative is null)
@@ -57,7 +57,7 @@ public static class TokenLifetime
 
         // Both present: both must hold, so the earlier one decides.
         var effective = Math.Min(expires ?? long.MaxValue, relative ?? long.MaxValue);
-        if (effective + ClockSkewSeconds <= now)
+        if (effective <= now - ClockSkewSeconds)
         {
             throw new TokenRejectedException(TokenFailureReason.TokenExpired, "The token has expired.");
         }

@@ -102,6 +102,19 @@ internal static class OpenApiConfiguration
             return Task.CompletedTask;
         }
 
+        if (type == typeof(CreateAliasRequest))
+        {
+            // Nullable in C# so that a missing member reaches the validator, but required on the wire.
+            schema.Required = new HashSet<string>(StringComparer.Ordinal) { "type", "expired_at" };
+            foreach (var name in schema.Required)
+            {
+                if (schema.Properties is { } properties && properties.TryGetValue(name, out var found) && found is OpenApiSchema property && property.Type is { } wireType)
+                {
+                    property.Type = wireType & ~JsonSchemaType.Null;
+                }
+            }
+        }
+
         if (typeof(IRejectsUnknownMembers).IsAssignableFrom(type))
         {
             schema.Properties?.Remove("unknown_members");

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Diagnostics;
 namespace AliasService.WebApi.Telemetry;
 
 /// <summary>
-/// One log line per request: method, route template (never the raw path or query, which may carry ids of other
-/// tenants' data or a passcode), status and duration. Request id and trace id come from the logging scope.
+/// One log line per request: method, route template, status and duration. The query string (which may carry a
+/// passcode) is never logged; request id, trace id and path (ids only) come from ASP.NET Core's logging scope.
 /// </summary>
 internal sealed partial class RequestLoggingMiddleware(RequestDelegate next, ILogger<RequestLoggingMiddleware> logger)
 {

@@ -157,6 +157,24 @@ public sealed class CreateAliasTests : ServiceTest
     }
 
     [Test]
+    public async Task Create_WithExpiryOf10To11_IsTakenAsSeconds()
+    {
+        using var response = await Client.PostAsync(Routes.Create, HttpJson.Body("""{"type":"conference","expired_at":100000000000}"""));
+
+        (await response.ReadJsonAsync(HttpStatusCode.Created)).ShouldBeDataEnvelope().Number("expired_at").Should().Be(100_000_000_000);
+    }
+
+    [Test]
+    public async Task Create_WithExpiryJustAbove10To11_Returns400WithReason()
+    {
+        using var response = await Client.PostAsync(Routes.Create, HttpJson.Body("""{"type":"conference","expired_at":100000000001}"""));
+
+        var error = await response.ReadErrorAsync(HttpStatusCode.BadRequest);
+        error.DetailsFor("expired_at").Should().Contain(r => r.Contains("seconds, not milliseconds", StringComparison.Ordinal));
+        (await ListAllAsync(Client)).Should().BeEmpty();
+    }
+
+    [Test]
     public async Task Create_WithJwtSecretShorterThan32Bytes_Returns400WithReason()
     {
         var body = $$"""{"type":"conference","jwt_secret":"{{new string('s', 31)}}","expired_at":{{Factory.Now + 3600}}}""";

@@ -472,6 +472,36 @@ public sealed class OrganizationTokenTests : ServiceTest
     }
 
     [Test]
+    public async Task Token_NotValidBeforeALaterTime_Returns401TokenNotYetValid()
+    {
+        var token = ValidToken().WithClaim("nbf", Factory.Now + 3600).Encode();
+
+        using var response = await CreateWithAuthorizationAsync("Bearer " + token);
+
+        var error = await ShouldBeRefusedAsync(response, token);
+        error.Text("reason").Should().Be("token_not_yet_valid");
+    }
+
+    [Test]
+    public async Task Token_OfARevokedApiKey_Returns401AtOnce()
+    {
+        using var created = await Client.PostAsync("/organization/api/v1/api_keys", content: null);
+        var newKey = (await created.ReadJsonAsync(HttpStatusCode.Created)).GetProperty("data");
+        var rotated = Organization with { ApiKeyId = newKey.Text("id")!, ApiSecret = newKey.Text("secret")! };
+        var oldToken = ValidToken().Encode();
+        using (var revoked = await Factory.CreateClientFor(rotated).DeleteAsync($"/organization/api/v1/api_keys/{Uri.EscapeDataString(Organization.ApiKeyId)}"))
+        {
+            await revoked.ReadJsonAsync(HttpStatusCode.OK);
+        }
+
+        using var response = await CreateWithAuthorizationAsync("Bearer " + oldToken);
+
+        await response.ReadErrorAsync(HttpStatusCode.Unauthorized);
+        Challenge(response).Should().Contain("error=\"invalid_token\"");
+        (await ListAllAsync(Factory.CreateClientFor(rotated))).Should().BeEmpty("the refused request never reached its handler");
+    }
+
+    [Test]
     public async Task Token_WithUnknownClaims_IsAccepted()
     {
         var token = ValidToken().WithClaim("iss", "backend").WithClaim("aud", "aliasservice").WithClaim("jti", "1").WithClaim("sub", "ops").Encode();

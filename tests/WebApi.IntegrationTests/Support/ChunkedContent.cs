@@ -7,19 +7,21 @@ namespace AliasService.WebApi.IntegrationTests.Support;
 public sealed class ChunkedContent : HttpContent
 {
     private readonly byte[] _bytes;
+    private readonly int _chunkSize;
 
-    public ChunkedContent(byte[] bytes, string mediaType = "application/json")
+    /// <summary>The body, written (and so, over a socket, framed) in pieces of <paramref name="chunkSize"/> bytes.</summary>
+    public ChunkedContent(byte[] bytes, string mediaType = "application/json", int chunkSize = 4096)
     {
         _bytes = bytes;
+        _chunkSize = chunkSize;
         Headers.ContentType = new MediaTypeHeaderValue(mediaType) { CharSet = "utf-8" };
     }
 
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
     {
-        const int chunk = 4096;
-        for (var offset = 0; offset < _bytes.Length; offset += chunk)
+        for (var offset = 0; offset < _bytes.Length; offset += _chunkSize)
         {
-            await stream.WriteAsync(_bytes.AsMemory(offset, Math.Min(chunk, _bytes.Length - offset)));
+            await stream.WriteAsync(_bytes.AsMemory(offset, Math.Min(_chunkSize, _bytes.Length - offset)));
         }
     }
 

@@ -17,9 +17,7 @@ public sealed class ListAliasesQueryHandler(IAliasRepository aliases, IMapper ma
         KeysetCursor.TryDecode(request.After, out var after);
 
         var rows = await aliases.ListAsync(request.OrganizationId, type, after, limit + 1, cancellationToken).ConfigureAwait(false);
-        var page = rows.Take(limit).ToList();
-        var next = rows.Count > limit ? new KeysetCursor(page[^1].InsertedAt, page[^1].Id).Encode() : null;
-        var entries = page.Select(a => mapper.Map<AliasDto>(a.ViewFor(AliasViewer.Owner))).ToList();
-        return new AliasListDto(next, entries);
+        var (page, next) = KeysetPage.Split(rows, limit, a => new KeysetCursor(a.InsertedAt, a.Id));
+        return new AliasListDto(next, page.Select(a => mapper.Map<AliasDto>(a.ViewFor(AliasViewer.Owner))).ToList());
     }
 }

@@ -12,8 +12,7 @@ public sealed class ListJwtKeysQueryHandler(IJwtKeyRepository keys, IMapper mapp
         var limit = request.Limit ?? ListJwtKeysQuery.DefaultLimit;
         KeysetCursor.TryDecode(request.After, out var after);
         var rows = await keys.ListAsync(request.OrganizationId, after, limit + 1, cancellationToken).ConfigureAwait(false);
-        var page = rows.Take(limit).ToList();
-        var next = rows.Count > limit ? new KeysetCursor(page[^1].CreatedAt, page[^1].Id).Encode() : null;
+        var (page, next) = KeysetPage.Split(rows, limit, k => new KeysetCursor(k.CreatedAt, k.Id));
         return new JwtKeyListDto(next, page.Select(mapper.Map<JwtKeyDto>).ToList());
     }
 }
