@@ -329,6 +329,63 @@ public sealed class CreateAliasTests : ServiceTest
         (await ListAllAsync(Client)).Should().BeEmpty();
     }
 
+    [TestCase("comment")]
+    [TestCase("trailing comma")]
+    [TestCase("deep nesting")]
+    [TestCase("single quotes")]
+    public async Task Create_WithJsonExtensionOrExcessiveNesting_Returns400AndCreatesNothing(string variant)
+    {
+        var expiry = Factory.Now + 3600;
+        var body = variant switch
+        {
+            "comment" => $$"""{"type":"conference", /* note */ "expired_at":{{expiry}}}""",
+            "trailing comma" => $$"""{"type":"conference","expired_at":{{expiry}},}""",
+            "deep nesting" => $$"""{"type":"conference","expired_at":{{expiry}},"x":{{new string('[', 500)}}{{new string(']', 500)}}}""",
+            _ => $$"""{'type':'conference','expired_at':{{expiry}}}""",
+        };
+
+        using var response = await Client.PostAsync(Routes.Create, HttpJson.Body(body));
+
+        await response.ReadErrorAsync(HttpStatusCode.BadRequest);
+        (await ListAllAsync(Client)).Should().BeEmpty();
+    }
+
+    [Test]
+    public async Task Create_WithInvalidUtf8InAString_Returns400AndCreatesNothing()
+    {
+        var bytes = Encoding.UTF8.GetBytes($$"""{"type":"conference","expired_at":{{Factory.Now + 3600}},"name":"ab"}""").ToList();
+        bytes.InsertRange(bytes.Count - 3, new byte[] { 0xFF, 0xFE });
+        var content = new ByteArrayContent(bytes.ToArray()) { Headers = { ContentType = new("application/json") } };
+
+        using var response = await Client.PostAsync(Routes.Create, content);
+
+        await response.ReadErrorAsync(HttpStatusCode.BadRequest);
+        (await ListAllAsync(Client)).Should().BeEmpty();
+    }
+
+    [TestCase("name")]
+    [TestCase("passcode")]
+    [TestCase("stream_key")]
+    public async Task Create_WithLoneSurrogateEscapeInAString_Returns400NamingTheField(string field)
+    {
+        var body = $$"""{"type":"conference","expired_at":{{Factory.Now + 3600}},"{{field}}":"abc\ud800def"}""";
+
+        using var response = await Client.PostAsync(Routes.Create, HttpJson.Body(body));
+
+        (await response.ReadErrorAsync(HttpStatusCode.BadRequest)).DetailsFor(field);
+        (await ListAllAsync(Client)).Should().BeEmpty();
+    }
+
+    [Test]
+    public async Task Create_WithUtf16Body_IsAccepted()
+    {
+        var body = $$"""{"type":"conference","name":"Café ☕","expired_at":{{Factory.Now + 3600}}}""";
+
+        using var response = await Client.PostAsync(Routes.Create, new StringContent(body, Encoding.Unicode, "application/json"));
+
+        (await response.ReadJsonAsync(HttpStatusCode.Created)).ShouldBeDataEnvelope().Text("name").Should().Be("Café ☕");
+    }
+
     [Test]
     public async Task Create_WithEmptyBody_Returns400()
     {

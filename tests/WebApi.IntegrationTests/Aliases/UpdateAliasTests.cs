@@ -70,6 +70,16 @@ public sealed class UpdateAliasTests : ServiceTest
     }
 
     [Test]
+    public async Task Update_OfType_MovesTheAliasBetweenTypeFilters()
+    {
+        using var response = await Client.PostAsync(Routes.Update(AliasId), HttpJson.Body("""{"type":"live"}"""));
+
+        (await response.ReadJsonAsync(HttpStatusCode.OK)).ShouldBeDataEnvelope().Text("type").Should().Be("live");
+        Ids(await ListAllAsync(Client, "type=live")).Should().Equal(AliasId);
+        (await ListAllAsync(Client, "type=conference")).Should().BeEmpty();
+    }
+
+    [Test]
     public async Task Update_WithNullOptionalFields_ClearsThem()
     {
         var body = """{"name":null,"passcode":null,"jwt_secret":null,"stream_key":null}""";
@@ -220,6 +230,25 @@ public sealed class UpdateAliasTests : ServiceTest
 
         await response.ReadErrorAsync(HttpStatusCode.BadRequest);
         await ShouldBeStoredAsAsync(_alias);
+    }
+
+    // Known production bug: src/WebApi/Json/OptionalJsonConverterFactory.cs reads the value with a nested
+    // JsonSerializer.Deserialize, whose JsonException has Path "$", so the 400 says "not valid JSON" without naming
+    // the field (create names it). Remove [Explicit] once fixed.
+    [Explicit("Known production bug: update's wrong-type 400 does not name the field")]
+    [Category("KnownProductionBug")]
+    [TestCase("expired_at", "\"2000000000\"")]
+    [TestCase("expired_at", "2000000000.5")]
+    [TestCase("type", "1")]
+    [TestCase("name", "false")]
+    [TestCase("passcode", "1234")]
+    [TestCase("jwt_secret", "[]")]
+    [TestCase("stream_key", "{}")]
+    public async Task Update_WithFieldOfWrongJsonType_Returns400NamingTheField(string field, string rawValue)
+    {
+        using var response = await Client.PostAsync(Routes.Update(AliasId), HttpJson.Body($$"""{"{{field}}":{{rawValue}}}"""));
+
+        (await response.ReadErrorAsync(HttpStatusCode.BadRequest)).DetailsFor(field);
     }
 
     [TestCase("{\"name\":")]
