@@ -21,6 +21,34 @@ public sealed partial class OpenApiDocumentTests : ServiceTest
     private static IEnumerable<TestCaseData> Actions() =>
         ControllerActions.All().Select(a => new TestCaseData(a).SetArgDisplayNames(a.ToString()));
 
+    /// <summary>Error statuses the service answers, found by asking it, per operation.</summary>
+    private static IEnumerable<TestCaseData> ObservedStatuses()
+    {
+        static string Url(string path) => path.Replace("{id}", "no-such-id-4711", StringComparison.Ordinal);
+
+        var actions = ControllerActions.All();
+        var probes = new List<StatusProbe>();
+        probes.AddRange(actions.Where(a => a.Path.StartsWith("/organization/", StringComparison.Ordinal))
+            .Select(a => new StatusProbe(a.Method, a.Path, Url(a.Path), null, Authenticated: false, 401)));
+        probes.AddRange(actions.Where(a => a.Path.Contains("{id}", StringComparison.Ordinal)).Select(a => new StatusProbe(
+            a.Method, a.Path, Url(a.Path), a.Method == "POST" ? "{}" : null, Authenticated: true, 404)));
+        foreach (var path in new[] { "/organization/api/v1/alias/create", "/organization/api/v1/alias/update/{id}", "/organization/api/v1/alias/{id}/token", "/organization/api/v1/jwt_keys" })
+        {
+            probes.Add(new StatusProbe("POST", path, Url(path), StatusProbe.MalformedJson, Authenticated: true, 400));
+            probes.Add(new StatusProbe("POST", path, Url(path), StatusProbe.Oversized, Authenticated: true, 413));
+            probes.Add(new StatusProbe("POST", path, Url(path), StatusProbe.PlainText, Authenticated: true, 415));
+        }
+
+        return probes.Select(p =>
+        {
+            var data = new TestCaseData(p).SetArgDisplayNames(p.ToString());
+            return p is { Path: "/organization/api/v1/alias/{id}/token", Status: 413 }
+                ? data.Explicit("Known production bug: the token endpoint answers 413 but its OpenAPI operation does not list it")
+                    .SetCategory("KnownProductionBug")
+                : data;
+        });
+    }
+
     [Test]
     public async Task Document_IsOpenApi31()
     {
@@ -53,6 +81,25 @@ public sealed partial class OpenApiDocumentTests : ServiceTest
         path.TryGetProperty(action.Method.ToLowerInvariant(), out var operation).Should().BeTrue("{0} should be documented", action);
         var documented = operation.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToList();
         documented.Should().Contain(action.Statuses.Select(s => s.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    // Known production bug for POST /organization/api/v1/alias/{id}/token -> 413: MintToken in
+    // src/WebApi/Controllers/AliasesController.cs takes a JSON body (so the 64 KiB limit answers 413) but does not
+    // declare [ProducesResponseType<ErrorEnvelope>(413)]. Remove the Explicit marker in ObservedStatuses once fixed.
+    [TestCaseSource(nameof(ObservedStatuses))]
+    public async Task ObservedErrorStatus_IsDocumentedForItsOperation(StatusProbe probe)
+    {
+        ArgumentNullException.ThrowIfNull(probe);
+        var document = await ReadDocumentAsync();
+        using var client = probe.Authenticated ? Client : Factory.CreateClient();
+        using var request = new HttpRequestMessage(new HttpMethod(probe.Method), probe.Url) { Content = ContentFor(probe.Body) };
+
+        using var response = await client.SendAsync(request);
+
+        await response.ReadErrorAsync((HttpStatusCode)probe.Status);
+        var operation = document.GetProperty("paths").GetProperty(probe.Path).GetProperty(probe.Method.ToLowerInvariant());
+        operation.GetProperty("responses").EnumerateObject().Select(r => r.Name)
+            .Should().Contain(probe.Status.ToString(System.Globalization.CultureInfo.InvariantCulture), "the service answers it");
     }
 
     [Test]
@@ -225,6 +272,15 @@ public sealed partial class OpenApiDocumentTests : ServiceTest
         response.Content.Headers.ContentType?.MediaType.Should().BeOneOf("text/javascript", "application/javascript");
         script.Length.Should().BeGreaterThan(1000);
     }
+
+    private static HttpContent? ContentFor(string? body) => body switch
+    {
+        null => null,
+        StatusProbe.Oversized => HttpJson.Body($$"""{"name":"{{new string('x', 70 * 1024)}}"}"""),
+        StatusProbe.PlainText => new StringContent("{}", System.Text.Encoding.UTF8, "text/plain"),
+        StatusProbe.MalformedJson => HttpJson.Body("{\"name\":"),
+        _ => HttpJson.Body(body),
+    };
 
     private async Task<JsonElement> ReadDocumentAsync()
     {
