@@ -4,6 +4,7 @@ using AliasService.WebApi.IntegrationTests.Support;
 using MediatR;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -19,7 +20,11 @@ public sealed class ConfiguredService : IAsyncDisposable
     private readonly AliasServiceFactory _factory;
     private readonly WebApplicationFactory<Program> _host;
 
-    public ConfiguredService(IReadOnlyDictionary<string, string> settings, LogCapture? logs = null, LogCapture? shippedLevelLogs = null)
+    public ConfiguredService(
+        IReadOnlyDictionary<string, string> settings,
+        LogCapture? logs = null,
+        LogCapture? shippedLevelLogs = null,
+        Action<IServiceCollection>? replaceServices = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         _factory = new AliasServiceFactory();
@@ -39,6 +44,11 @@ public sealed class ConfiguredService : IAsyncDisposable
             if (shippedLevelLogs is not null)
             {
                 builder.ConfigureLogging(logging => logging.AddProvider(new ShippedLevelLogCapture(shippedLevelLogs)));
+            }
+
+            if (replaceServices is not null)
+            {
+                builder.ConfigureTestServices(replaceServices);
             }
         });
         Logs = logs;
