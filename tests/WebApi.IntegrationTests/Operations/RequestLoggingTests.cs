@@ -15,6 +15,7 @@ namespace AliasService.WebApi.IntegrationTests.Operations;
 public sealed class RequestLoggingTests
 {
     private const string RequestLogCategory = "AliasService.WebApi.Telemetry.RequestLoggingMiddleware";
+    private const string IncomingTraceId = "0af7651916cd43dd8448eb211c80319c";
 
     private readonly List<(string Method, string Route, int Status)> _requests = [];
     private readonly List<string> _secrets = [];
@@ -70,7 +71,7 @@ public sealed class RequestLoggingTests
         _secrets.Add(apiKey.GetProperty("data").Text("secret")!);
         await SendAsync(client, HttpMethod.Delete, Routes.Delete(_aliasId), "organization/api/v1/alias/delete/{id}", HttpStatusCode.OK);
         await SendAsync(anonymous, HttpMethod.Get, $"{retrieve}?passcode={Uri.EscapeDataString(newPasscode)}", "api/v1/alias/{id}", HttpStatusCode.NotFound);
-        await SendAsync(anonymous, HttpMethod.Get, "/health/live", "/health/live", HttpStatusCode.OK);
+        await SendAsync(anonymous, HttpMethod.Get, "/health/live", "/health/live", HttpStatusCode.OK, traceparent: $"00-{IncomingTraceId}-b7ad6b7169203331-01");
 
         lock (_sentAuthorizations)
         {
@@ -144,7 +145,7 @@ public sealed class RequestLoggingTests
         lines.Should().HaveCount(_requests.Count);
         lines.Select(l => l.ScopeValue("RequestId")).Should().OnlyContain(id => !string.IsNullOrWhiteSpace(id)).And.OnlyHaveUniqueItems();
         lines.Select(l => l.ScopeValue("TraceId")).Should().OnlyContain(id => id != null && System.Text.RegularExpressions.Regex.IsMatch(id, "^[0-9a-f]{32}$"))
-            .And.OnlyHaveUniqueItems();
+            .And.OnlyHaveUniqueItems("each request without a traceparent starts its own trace");
     }
 
     /// <summary>Each credential (or part of one) found in the logs, with the entry that holds it.</summary>
@@ -157,6 +158,16 @@ public sealed class RequestLoggingTests
                 from credential in searched
                 where text.Contains(credential, StringComparison.Ordinal)
                 select $"{credential} in {entry}").Distinct().ToList();
+    }
+
+    [Test]
+    public void RequestLine_OfARequestThatCameWithATraceparent_CarriesThatTraceId()
+    {
+        // The last request of the cycle came with a W3C traceparent, as from a traced caller or gateway.
+        var line = RequestLines().Should().HaveCount(_requests.Count).And.Subject.Last();
+
+        line.StateValue("Route").Should().Be("/health/live");
+        line.ScopeValue("TraceId").Should().Be(IncomingTraceId);
     }
 
     private List<CapturedLog> RequestLines() =>
@@ -175,9 +186,14 @@ public sealed class RequestLoggingTests
     }
 
     private async Task<JsonElement> SendAsync(
-        HttpClient client, HttpMethod method, string url, string routeTemplate, HttpStatusCode expected, string? body = null, string? bearer = null)
+        HttpClient client, HttpMethod method, string url, string routeTemplate, HttpStatusCode expected, string? body = null, string? bearer = null, string? traceparent = null)
     {
         using var request = new HttpRequestMessage(method, url);
+        if (traceparent is not null)
+        {
+            request.Headers.Add("traceparent", traceparent);
+        }
+
         if (body is not null)
         {
             request.Content = HttpJson.Body(body);
