@@ -1,7 +1,7 @@
+using System.Security.Cryptography.X509Certificates;
 using AliasService.Application.Common.Interfaces;
 using AliasService.Infrastructure.Persistence;
 using AliasService.Infrastructure.Security;
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

@@ -1,14 +1,14 @@
 using System.Net;
 using AliasService.WebApi.Authentication;
+using AliasService.WebApi.Errors;
 using AliasService.WebApi.Health;
+using AliasService.WebApi.Json;
 using AliasService.WebApi.OpenApi;
 using AliasService.WebApi.RateLimiting;
 using AliasService.WebApi.Telemetry;
-using Scalar.AspNetCore;
-using AliasService.WebApi.Errors;
-using AliasService.WebApi.Json;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
+using Scalar.AspNetCore;
 
 namespace AliasService.WebApi;
 

@@ -37,6 +37,8 @@ public sealed class AliasTokenVerifier(AliasServiceDbContext db, TimeProvider cl
     /// </summary>
     private static readonly ConcurrentDictionary<(string KeyId, string Fingerprint), SecurityKey> LoadedKeys = new();
 
+    private const int MaxLoadedKeys = 10_000;
+
     private static readonly HashSet<string> AnyAsymmetricAlgorithm = AsymmetricAlgorithms.Values.SelectMany(a => a).ToHashSet(StringComparer.Ordinal);
 
     private static readonly JsonWebTokenHandler Handler = new() { MaximumTokenSizeInBytes = JwtStructure.MaxTokenLength };
@@ -109,6 +111,12 @@ public sealed class AliasTokenVerifier(AliasServiceDbContext db, TimeProvider cl
         if (!AsymmetricAlgorithms[registered.Algorithm].Contains(structure.Algorithm, StringComparer.Ordinal))
         {
             throw new TokenRejectedException(TokenFailureReason.UnsupportedAlgorithm, $"The key named by kid accepts {string.Join(" or ", AsymmetricAlgorithms[registered.Algorithm])} tokens only.");
+        }
+
+        if (LoadedKeys.Count >= MaxLoadedKeys)
+        {
+            // Entries of deleted keys are never used again; a full cache is simply started afresh.
+            LoadedKeys.Clear();
         }
 
         return LoadedKeys.GetOrAdd((structure.KeyId!, registered.Fingerprint), _ => Load(registered.PublicKeyPem, registered.Algorithm));

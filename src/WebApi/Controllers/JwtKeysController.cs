@@ -6,11 +6,11 @@ using AliasService.Application.JwtKeys.Queries.ListJwtKeys;
 using AliasService.WebApi.Authentication;
 using AliasService.WebApi.Contracts;
 using AliasService.WebApi.Errors;
+using AliasService.WebApi.RateLimiting;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using AliasService.WebApi.RateLimiting;
 
 namespace AliasService.WebApi.Controllers;
 

@@ -3,13 +3,13 @@ using AliasService.Application.Aliases.Queries.RetrieveAlias;
 using AliasService.WebApi.Authentication;
 using AliasService.WebApi.Contracts;
 using AliasService.WebApi.Errors;
+using AliasService.WebApi.RateLimiting;
+using AliasService.WebApi.Telemetry;
 using MediatR;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using AliasService.WebApi.RateLimiting;
-using AliasService.WebApi.Telemetry;
 
 namespace AliasService.WebApi.Controllers;
 

@@ -31,7 +31,7 @@ internal static class InvalidRequestResponses
             var property = bodyType is null ? null : FindProperty(bodyType, field);
             if (property is not null)
             {
-                details[field] = [$"must be {Describe(property.PropertyType)}"];
+                details[field] = [$"must be {Describe(property.PropertyType, allowsNull: true)}"];
             }
             else if (bodyType is not null && (key.StartsWith('$') || key.Length == 0 || IsBodyParameter(context, key)))
             {
@@ -57,14 +57,14 @@ internal static class InvalidRequestResponses
     private static string QueryMessage(ActionContext context, string field)
     {
         var parameter = context.ActionDescriptor.Parameters.FirstOrDefault(p => string.Equals(p.Name, field, StringComparison.Ordinal));
-        return parameter is null ? "is not valid" : $"must be {Describe(parameter.ParameterType)}";
+        return parameter is null ? "is not valid" : $"must be {Describe(parameter.ParameterType, allowsNull: false)}";
     }
 
     private static PropertyInfo? FindProperty(Type type, string wireName) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .FirstOrDefault(p => string.Equals(ApiJson.Options.PropertyNamingPolicy!.ConvertName(p.Name), wireName, StringComparison.Ordinal));
 
-    private static string Describe(Type type)
+    private static string Describe(Type type, bool allowsNull)
     {
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Optional<>))
         {
@@ -77,6 +77,6 @@ internal static class InvalidRequestResponses
             : type == typeof(bool) ? "true or false"
             : type == typeof(string) ? "a string"
             : "a value of the documented type";
-        return nullable is not null || type == typeof(string) ? $"{name} or null" : name;
+        return allowsNull && (nullable is not null || type == typeof(string)) ? $"{name} or null" : name;
     }
 }

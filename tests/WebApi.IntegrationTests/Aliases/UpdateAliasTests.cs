@@ -232,11 +232,6 @@ public sealed class UpdateAliasTests : ServiceTest
         await ShouldBeStoredAsAsync(_alias);
     }
 
-    // Known production bug: src/WebApi/Json/OptionalJsonConverterFactory.cs reads the value with a nested
-    // JsonSerializer.Deserialize, whose JsonException has Path "$", so the 400 says "not valid JSON" without naming
-    // the field (create names it). Remove [Explicit] once fixed.
-    [Explicit("Known production bug: update's wrong-type 400 does not name the field")]
-    [Category("KnownProductionBug")]
     [TestCase("expired_at", "\"2000000000\"")]
     [TestCase("expired_at", "2000000000.5")]
     [TestCase("type", "1")]

@@ -1,6 +1,6 @@
 using System.Net;
-using System.Reflection;
 using System.Net.Http.Headers;
+using System.Reflection;
 using System.Text;
 using AliasService.Application.Common.Interfaces;
 using AliasService.WebApi.IntegrationTests.Support;
