@@ -59,7 +59,9 @@ internal static class DependencyInjection
         var proxies = configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [];
         services.Configure<ForwardedHeadersOptions>(options =>
         {
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
+            // ASP.NET Core believes any sender when both trust lists are empty: with no proxy configured the
+            // middleware must not read the header at all.
+            options.ForwardedHeaders = proxies.Length > 0 ? ForwardedHeaders.XForwardedFor : ForwardedHeaders.None;
             options.KnownIPNetworks.Clear();
             options.KnownProxies.Clear();
             foreach (var proxy in proxies)

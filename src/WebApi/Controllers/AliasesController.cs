@@ -94,6 +94,7 @@ public sealed class AliasesController(IMediator mediator) : ControllerBase
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status401Unauthorized)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status413PayloadTooLarge)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status415UnsupportedMediaType)]
     public async Task<IActionResult> MintToken(string id, [FromBody] MintAliasTokenRequest body, CancellationToken cancellationToken)
     {

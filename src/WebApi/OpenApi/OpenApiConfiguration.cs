@@ -102,6 +102,25 @@ internal static class OpenApiConfiguration
             return Task.CompletedTask;
         }
 
+        if (IsResponse(type) && schema.Properties is { Count: > 0 } responseProperties)
+        {
+            // Responses always carry every member (nulls included), so every member is required.
+            schema.Required = new HashSet<string>(responseProperties.Keys, StringComparer.Ordinal);
+        }
+
+        if (type == typeof(ErrorBody) && schema.Properties is { } errorProperties)
+        {
+            // details and reason are left out when they do not apply, never sent as null.
+            schema.Required = new HashSet<string>(StringComparer.Ordinal) { "message" };
+            foreach (var optional in new[] { "details", "reason" })
+            {
+                if (errorProperties.TryGetValue(optional, out var member) && member is OpenApiSchema optionalSchema && optionalSchema.Type is { } optionalType)
+                {
+                    optionalSchema.Type = optionalType & ~JsonSchemaType.Null;
+                }
+            }
+        }
+
         if (type == typeof(CreateAliasRequest))
         {
             // Nullable in C# so that a missing member reaches the validator, but required on the wire.
@@ -129,6 +148,13 @@ internal static class OpenApiConfiguration
 
         return Task.CompletedTask;
     }
+
+    private static bool IsResponse(Type type) =>
+        type == typeof(AliasDto) || type == typeof(AliasTokenDto) || type == typeof(MessageResponse)
+        || type == typeof(ErrorEnvelope)
+        || type.Namespace?.StartsWith("AliasService.Application.ApiKeys", StringComparison.Ordinal) == true
+        || type.Namespace?.StartsWith("AliasService.Application.JwtKeys", StringComparison.Ordinal) == true
+        || (type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(DataEnvelope<>) || type.GetGenericTypeDefinition() == typeof(ListEnvelope<>)));
 
     /// <summary>Examples taken from the seed documents (seed 000's private alias, seed 001's requests).</summary>
     private static class Examples

@@ -53,13 +53,8 @@ public sealed class ClientAddressTests
         await _proxied.DisposeAsync();
     }
 
-    // Known production bug: AddTrustedProxies in src/WebApi/DependencyInjection.cs clears KnownProxies and
-    // KnownIPNetworks and, with ForwardedHeaders:KnownProxies unset (the default), adds none back. With both lists
-    // empty ASP.NET Core's ForwardedHeadersMiddleware checks no sender at all and believes every client's
-    // X-Forwarded-For, so a caller picks its own rate-limit partition. Remove [Explicit] once fixed.
+    // With no proxy configured, a client's own X-Forwarded-For must not pick its rate-limit partition.
     [Test]
-    [Explicit("Known production bug: without a configured proxy every client's X-Forwarded-For is believed")]
-    [Category("KnownProductionBug")]
     public async Task ForwardedForFromAClient_DoesNotEscapeTheFailedRetrievalLimit()
     {
         var alias = await CreateProtectedAliasAsync(_direct);
@@ -76,13 +71,8 @@ public sealed class ClientAddressTests
         response.ShouldBePositiveSeconds();
     }
 
-    // Known production bug: AddTrustedProxies in src/WebApi/DependencyInjection.cs clears KnownProxies and
-    // KnownIPNetworks and, with ForwardedHeaders:KnownProxies unset (the default), adds none back. With both lists
-    // empty ASP.NET Core's ForwardedHeadersMiddleware checks no sender at all and believes every client's
-    // X-Forwarded-For, so a caller picks its own rate-limit partition. Remove [Explicit] once fixed.
+    // With no proxy configured, a client's own X-Forwarded-For must not pick its rate-limit partition.
     [Test]
-    [Explicit("Known production bug: without a configured proxy every client's X-Forwarded-For is believed")]
-    [Category("KnownProductionBug")]
     public async Task ForwardedForFromAClient_DoesNotEscapeTheLimitOnUnauthenticatedManagementCalls()
     {
         using var client = _direct.CreateAnonymousClient();
