@@ -19,7 +19,16 @@ namespace AliasService.Infrastructure.Security;
 /// </summary>
 public sealed class AliasTokenVerifier(AliasServiceDbContext db, TimeProvider clock) : IAliasTokenVerifier
 {
-    private static readonly string[] HmacAlgorithms = [SecurityAlgorithms.HmacSha256, SecurityAlgorithms.HmacSha384, SecurityAlgorithms.HmacSha512];
+    /// <summary>
+    /// The HMAC algorithms and, per RFC 7518 section 3.2, the shortest key each accepts (as long as its hash).
+    /// Every alias secret is long enough for HS256.
+    /// </summary>
+    private static readonly Dictionary<string, int> HmacMinimumKeyBytes = new(StringComparer.Ordinal)
+    {
+        [SecurityAlgorithms.HmacSha256] = 32,
+        [SecurityAlgorithms.HmacSha384] = 48,
+        [SecurityAlgorithms.HmacSha512] = 64,
+    };
 
     /// <summary>Which token algorithms each kind of registered key allows: RSA → RS256 and PS256; EC by curve.</summary>
     private static readonly Dictionary<string, string[]> AsymmetricAlgorithms = new(StringComparer.Ordinal)
@@ -72,16 +81,13 @@ public sealed class AliasTokenVerifier(AliasServiceDbContext db, TimeProvider cl
     /// </summary>
     private async Task<SecurityKey> SigningKeyForAsync(JwtStructure structure, Alias alias, CancellationToken cancellationToken)
     {
-        if (HmacAlgorithms.Contains(structure.Algorithm, StringComparer.Ordinal))
+        if (HmacMinimumKeyBytes.TryGetValue(structure.Algorithm, out var minimumBytes))
         {
             var secret = alias.JwtSecret
                 ?? throw new TokenRejectedException(TokenFailureReason.BadSignature, "This alias has no jwt_secret, so it accepts no HMAC-signed token.");
             var keyBytes = Encoding.UTF8.GetBytes(secret);
 
-            // RFC 7518 section 3.2: the key must be at least as long as the hash (HS384: 48 bytes, HS512: 64).
-            // Every secret is long enough for HS256; a shorter one is refused for HS384/HS512 by name, not
-            // reported as a bad signature.
-            var minimumBytes = HmacMinimumKeyBytes(structure.Algorithm);
+            // A secret too short for HS384/HS512 is refused by name, not reported as a bad signature.
             if (keyBytes.Length < minimumBytes)
             {
                 throw new TokenRejectedException(TokenFailureReason.UnsupportedAlgorithm,
@@ -127,13 +133,6 @@ public sealed class AliasTokenVerifier(AliasServiceDbContext db, TimeProvider cl
         RSA rsa => new RsaSecurityKey(rsa),
         ECDsa ec => new ECDsaSecurityKey(ec),
         _ => throw new InvalidOperationException("Unexpected key type."),
-    };
-
-    private static int HmacMinimumKeyBytes(string algorithm) => algorithm switch
-    {
-        SecurityAlgorithms.HmacSha384 => 48,
-        SecurityAlgorithms.HmacSha512 => 64,
-        _ => 32,
     };
 
     private static TokenValidationParameters Parameters(SecurityKey key, string algorithm) => new()

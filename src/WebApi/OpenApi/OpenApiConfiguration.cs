@@ -76,13 +76,14 @@ internal static class OpenApiConfiguration
         }
 
         operation.Responses ??= new OpenApiResponses();
+        // 429 and 500 can answer any operation: they reuse the content (the error envelope) of its documented 4xx.
+        var envelope = operation.Responses.Where(r => r.Key.StartsWith('4')).Select(r => r.Value.Content).FirstOrDefault();
         foreach (var (status, description) in CommonErrors)
         {
             var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (!operation.Responses.ContainsKey(key) && operation.Responses.Values.FirstOrDefault(r => r.Content?.ContainsKey("application/json") == true) is { } any)
+            if (envelope is not null && !operation.Responses.ContainsKey(key))
             {
-                var envelope = operation.Responses.Where(r => r.Key.StartsWith('4')).Select(r => r.Value).FirstOrDefault() ?? any;
-                operation.Responses[key] = new OpenApiResponse { Description = description, Content = envelope.Content };
+                operation.Responses[key] = new OpenApiResponse { Description = description, Content = envelope };
             }
         }
 

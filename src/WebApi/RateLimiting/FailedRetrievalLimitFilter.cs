@@ -1,6 +1,4 @@
 using System.Globalization;
-using AliasService.Application.Common.Exceptions;
-using AliasService.Infrastructure.Security;
 using AliasService.WebApi.Errors;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -30,7 +28,7 @@ internal sealed class FailedRetrievalLimitFilter(FailedRetrievalLimiter limiter)
         }
 
         var executed = await next();
-        if (executed.Exception is AccessDeniedException or TokenRejectedException
+        if (CredentialFailure.ReasonOf(executed.Exception) is not null
             || http.Response.StatusCode == StatusCodes.Status401Unauthorized)
         {
             limiter.RecordFailure(client, aliasId);

@@ -1,6 +1,5 @@
-using AliasService.Application.Common.Exceptions;
 using AliasService.Domain.Aliases;
-using AliasService.Infrastructure.Security;
+using AliasService.WebApi.Errors;
 using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace AliasService.WebApi.Telemetry;
@@ -14,8 +13,7 @@ internal sealed class AccessDecisionFilter(AccessDecisionMetrics metrics) : IAsy
         var (outcome, reason) = executed.Exception switch
         {
             null => ("allowed", "none"),
-            AccessDeniedException e => ("denied", e.Reason),
-            TokenRejectedException e => ("denied", e.Reason),
+            var e when CredentialFailure.ReasonOf(e) is { } refused => ("denied", refused),
             AliasNotFoundException => ("not_found", "none"),
             AliasExpiredException => ("expired", "none"),
             _ => ("error", "none"),
