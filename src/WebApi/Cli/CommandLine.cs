@@ -139,10 +139,8 @@ internal static class CommandLine
         var provider = host.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider;
         try
         {
-            var pending = await DatabaseInitializer.MigrateAsync(host.Services, CancellationToken.None);
-            await stdout.WriteLineAsync(pending == 0
-                ? $"The {provider} database is up to date."
-                : $"The {provider} database is up to date ({pending} migration(s) were pending).");
+            var latest = await DatabaseInitializer.MigrateAsync(host.Services, CancellationToken.None);
+            await stdout.WriteLineAsync($"The {provider} database is migrated: its schema is at {latest}.");
             return Ok;
         }
         catch (Exception e) when (DatabaseFailures.IsUnavailable(e))
