@@ -33,6 +33,7 @@ public sealed class ApiKeysController(IMediator mediator) : ControllerBase
     [HttpPost]
     [ProducesResponseType<DataEnvelope<CreatedApiKeyDto>>(StatusCodes.Status201Created)]
     [ServiceFilter<IdempotencyFilter>]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status409Conflict)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status422UnprocessableEntity)]
     public async Task<IActionResult> Create(CancellationToken cancellationToken)

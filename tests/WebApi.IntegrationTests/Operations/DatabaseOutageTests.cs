@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using AliasService.WebApi.IntegrationTests.Operations.Support;
 using AliasService.WebApi.IntegrationTests.Support;
 
@@ -20,7 +19,7 @@ public sealed class DatabaseOutageTests
         await using var service = new ConfiguredService(new Dictionary<string, string>
         {
             ["Database:Provider"] = "PostgreSql",
-            ["ConnectionStrings:AliasService"] = $"Host=127.0.0.1;Port={ClosedPort()};Username=aliasservice;Database=aliasservice",
+            ["ConnectionStrings:AliasService"] = ClosedPort.PostgreSqlConnectionString(),
             ["Database:MigrateOnStartup"] = "false",
         });
         using var client = Guarded(service.CreateAnonymousClient());
@@ -113,15 +112,5 @@ public sealed class DatabaseOutageTests
     {
         client.Timeout = TimeSpan.FromSeconds(30);
         return client;
-    }
-
-    /// <summary>A loopback port nothing listens on: connections to it are refused at once.</summary>
-    private static int ClosedPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

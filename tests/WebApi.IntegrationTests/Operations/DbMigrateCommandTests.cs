@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using AliasService.Infrastructure.Persistence;
 using AliasService.WebApi.IntegrationTests.Operations.Support;
@@ -46,15 +45,11 @@ public sealed class DbMigrateCommandTests
     [Test]
     public async Task DbMigrate_WhenTheDatabaseCannotBeReached_Fails_SayingSo()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
         await using var storage = TestStorage.Create();
         var settings = new Dictionary<string, string>(storage.Settings)
         {
             ["Database:Provider"] = "PostgreSql",
-            ["ConnectionStrings:AliasService"] = $"Host=127.0.0.1;Port={port};Username=aliasservice;Database=aliasservice",
+            ["ConnectionStrings:AliasService"] = ClosedPort.PostgreSqlConnectionString(),
         };
 
         var run = await RunProgramAsync(Environment(settings), "db", "migrate");
