@@ -13,6 +13,7 @@ rm -rf "$results" && mkdir -p "$results"
 # shellcheck source=lib/postgres.sh
 source "$root/scripts/lib/postgres.sh"
 trap postgres_stop EXIT
+trap 'exit 130' INT TERM   # so that an interrupted run still goes through the EXIT trap
 postgres_start
 
 started=$SECONDS
