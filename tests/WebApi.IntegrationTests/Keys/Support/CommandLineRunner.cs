@@ -1,4 +1,5 @@
 using AliasService.WebApi.Cli;
+using AliasService.WebApi.IntegrationTests.Support;
 
 namespace AliasService.WebApi.IntegrationTests.Keys.Support;
 
@@ -7,21 +8,27 @@ public sealed record CommandLineResult(int ExitCode, string Stdout, string Stder
 
 /// <summary>
 /// Runs the admin command line in-process, as <c>dotnet run --project src/WebApi -- …</c> would, against a service's
-/// data folder. The command line reads its configuration from the process environment, so <c>DataFolder</c> is set
+/// storage. The command line reads its configuration from the process environment, so the storage's settings
+/// (<c>DataFolder</c>, and the database's provider and connection string on a server) are set as environment variables
 /// for the duration of the call (one call at a time; fixtures that use this must not run beside other fixtures).
 /// </summary>
 public static class CommandLineRunner
 {
-    private const string DataFolderVariable = "DataFolder";
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
-    public static async Task<CommandLineResult> RunAsync(string dataFolder, params string[] args)
+    public static async Task<CommandLineResult> RunAsync(TestStorage storage, params string[] args)
     {
+        ArgumentNullException.ThrowIfNull(storage);
         await OneAtATime.WaitAsync();
-        var previous = Environment.GetEnvironmentVariable(DataFolderVariable);
+        var variables = storage.Settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value, StringComparer.Ordinal);
+        var previous = variables.Keys.ToDictionary(name => name, Environment.GetEnvironmentVariable, StringComparer.Ordinal);
         try
         {
-            Environment.SetEnvironmentVariable(DataFolderVariable, dataFolder);
+            foreach (var (name, value) in variables)
+            {
+                Environment.SetEnvironmentVariable(name, value);
+            }
+
             using var stdout = new StringWriter();
             using var stderr = new StringWriter();
             var exitCode = await CommandLine.RunAsync(args, stdout, stderr);
@@ -31,7 +38,11 @@ public static class CommandLineRunner
         }
         finally
         {
-            Environment.SetEnvironmentVariable(DataFolderVariable, previous);
+            foreach (var (name, value) in previous)
+            {
+                Environment.SetEnvironmentVariable(name, value);
+            }
+
             OneAtATime.Release();
         }
     }

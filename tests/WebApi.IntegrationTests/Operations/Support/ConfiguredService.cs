@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace AliasService.WebApi.IntegrationTests.Operations.Support;
 
 /// <summary>
-/// The shared <see cref="AliasServiceFactory"/> (fresh data folder, real SQLite file, test clock) with operator
+/// The shared <see cref="AliasServiceFactory"/> (fresh storage unless one is handed in, real database, test clock) with operator
 /// settings on top, given with <c>UseSetting</c> so the service sees them at start exactly as it would see
 /// appsettings or environment values, and optionally every log it writes captured at Trace level.
 /// </summary>
@@ -24,10 +24,11 @@ public sealed class ConfiguredService : IAsyncDisposable
         IReadOnlyDictionary<string, string> settings,
         LogCapture? logs = null,
         LogCapture? shippedLevelLogs = null,
-        Action<IServiceCollection>? replaceServices = null)
+        Action<IServiceCollection>? replaceServices = null,
+        TestStorage? storage = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        _factory = new AliasServiceFactory();
+        _factory = storage is null ? new AliasServiceFactory() : new AliasServiceFactory(storage);
         _host = _factory.WithWebHostBuilder(builder =>
         {
             foreach (var (key, value) in settings)
