@@ -184,7 +184,7 @@ TOKEN=$(cli token org --api-key "$API_KEY" --api-secret "$API_SECRET" --ttl 3600
 pass "token org --api-key … --api-secret … --ttl 3600: a JWT on stdout"
 
 # ---------------------------------------------------------------------------------------------------------------
-# README step 3: create (201, owner view, all eight fields in the contract's order).
+# README step 3: create (201, owner view, all eight fields in wire order).
 
 expired_at=$(($(date +%s) + 86400))
 export EXPIRED_AT=$expired_at

@@ -12,7 +12,7 @@
 //                                                    or so small for its size that next to nothing was rendered
 //
 // Expressions are JavaScript evaluated with `b` = the parsed JSON file (null when it is not JSON), `text` = its
-// raw text, `env` = process.env, `now` = Unix seconds, `FIELDS` = the contract's alias field order, and
+// raw text, `env` = process.env, `now` = Unix seconds, `FIELDS` = the alias object's field order (docs/api.md), and
 // `ordered(o)` = true when o's keys are exactly FIELDS in that order.
 'use strict';
 

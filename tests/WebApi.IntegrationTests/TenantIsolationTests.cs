@@ -5,7 +5,7 @@ using AliasService.WebApi.IntegrationTests.Support;
 namespace AliasService.WebApi.IntegrationTests;
 
 /// <summary>
-/// Contract section 1: nothing of one organization is visible to, or changeable by, another; a foreign id answers
+/// Tenant isolation (docs/api.md, "Organizations"): nothing of one organization is visible to, or changeable by, another; a foreign id answers
 /// exactly like a missing one. Organization A is the test's own organization, B a second one.
 /// </summary>
 public sealed class TenantIsolationTests : ServiceTest

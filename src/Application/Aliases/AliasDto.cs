@@ -1,6 +1,6 @@
 namespace AliasService.Application.Aliases;
 
-/// <summary>The alias object of contract section 3; property order is the wire order.</summary>
+/// <summary>The alias object (docs/api.md, "The alias object"); property order is the wire order.</summary>
 public sealed record AliasDto
 {
     public required string Id { get; init; }

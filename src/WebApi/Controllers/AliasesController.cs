@@ -15,7 +15,7 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace AliasService.WebApi.Controllers;
 
-/// <summary>An organization's alias management (contract section 7).</summary>
+/// <summary>An organization's aliases: create, list, update, delete, and alias tokens signed with an alias's secret.</summary>
 [ApiController]
 [Authorize]
 [EnableRateLimiting(RateLimitingConfiguration.OrganizationPolicy)]

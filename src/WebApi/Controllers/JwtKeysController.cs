@@ -14,7 +14,7 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace AliasService.WebApi.Controllers;
 
-/// <summary>Public signing keys for alias tokens (contract section 6).</summary>
+/// <summary>Public keys the organization signs alias tokens with: list, read, register, delete.</summary>
 [ApiController]
 [Authorize]
 [EnableRateLimiting(RateLimitingConfiguration.OrganizationPolicy)]

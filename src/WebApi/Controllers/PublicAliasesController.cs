@@ -13,7 +13,7 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace AliasService.WebApi.Controllers;
 
-/// <summary>Public retrieval of one alias (contract section 5): by its owner, with an alias token, with a passcode, or openly.</summary>
+/// <summary>Public retrieval of one alias (docs/access-rules.md): by its owner, with an alias token, with a passcode, or openly.</summary>
 [ApiController]
 [AllowAnonymous]
 [Route("api/v1/alias")]

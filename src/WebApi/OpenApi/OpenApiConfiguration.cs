@@ -12,7 +12,7 @@ namespace AliasService.WebApi.OpenApi;
 
 /// <summary>
 /// The OpenAPI 3.1 document at <c>/openapi/v1.json</c>: snake_case schemas, the error envelope on every error
-/// status, the bearer scheme (required on organization routes, optional on public retrieval), seed examples.
+/// status, the bearer scheme (required on organization routes, optional on public retrieval), examples that succeed when sent.
 /// </summary>
 internal static class OpenApiConfiguration
 {
