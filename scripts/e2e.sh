@@ -116,12 +116,13 @@ expect_header() {
 }
 
 # ---------------------------------------------------------------------------------------------------------------
-# How the service is run: exactly the README's command, `dotnet run --project src/WebApi`, plus `--urls` for a free
-# loopback port. It builds (Debug) before it serves, so readiness may take a while on a fresh clone.
+# How the service is run: exactly the README's command, `dotnet run --project src/WebApi`, started the way a
+# container is (ASPNETCORE_URLS names the address: a free loopback port). It builds (Debug) before it serves, so
+# readiness may take a while on a fresh clone.
 
 run_args=(run --project src/WebApi)
 READY_TIMEOUT=300
-echo "e2e: starting the service with the README's command (dotnet ${run_args[*]} -- --urls …)"
+echo "e2e: starting the service with the README's command (ASPNETCORE_URLS=… dotnet ${run_args[*]})"
 # Command-line calls after the server started never rebuild under it.
 cli_args=("${run_args[@]}")
 [[ " ${cli_args[*]} " == *" --no-build "* ]] || cli_args+=(--no-build)
@@ -141,7 +142,7 @@ command -v openssl >/dev/null || fail "openssl is not installed"
 port=$(node "$helper" port) || fail "no free loopback port"
 base="http://127.0.0.1:$port"
 export DataFolder="$data_dir"
-setsid dotnet "${run_args[@]}" -- --urls "$base" >"$server_log" 2>&1 </dev/null &
+ASPNETCORE_URLS="$base" setsid dotnet "${run_args[@]}" >"$server_log" 2>&1 </dev/null &
 server_pid=$!
 unset DataFolder
 

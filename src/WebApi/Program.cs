@@ -3,6 +3,7 @@ using AliasService.Infrastructure;
 using AliasService.Infrastructure.Persistence;
 using AliasService.WebApi;
 using AliasService.WebApi.Cli;
+using AliasService.WebApi.Hosting;
 using AliasService.WebApi.Telemetry;
 
 if (CommandLine.IsCommand(args))
@@ -12,6 +13,7 @@ if (CommandLine.IsCommand(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddShippedDefaults();
+builder.ListenOnDefaultUnlessConfigured();
 builder.AddTelemetry();
 // The 64 KiB body limit is enforced by RequestBodyLimitMiddleware, which counts body bytes only; Kestrel's own
 // limit also counts chunked framing, so it is only a coarse backstop here.
