@@ -15,9 +15,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddShippedDefaults();
 builder.ListenOnDefaultUnlessConfigured();
 builder.AddTelemetry();
-// The 64 KiB body limit is enforced by RequestBodyLimitMiddleware, which counts body bytes only; Kestrel's own
-// limit also counts chunked framing, so it is only a coarse backstop here.
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
+builder.WebHost.ConfigureKestrel(KestrelLimits.Configure);
 builder.Services
     .AddApplication(builder.Configuration["AutoMapper:LicenseKey"])
     .AddInfrastructure(builder.Configuration)
