@@ -22,6 +22,8 @@ internal static class DependencyInjection
         services.AddControllers(options =>
             {
                 options.Filters.Add<UnknownMembersFilter>();
+                options.Filters.Add<SingleValuedQueryFilter>();
+                options.ModelBinderProviders.Insert(0, new DecimalQueryIntegerBinder.Provider());
                 options.RespectBrowserAcceptHeader = false;
                 options.SuppressAsyncSuffixInActionNames = true;
             })
@@ -77,6 +79,7 @@ internal static class DependencyInjection
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodeEnvelope.WriteAsync);
+        app.UseMiddleware<RequestHeadLimitMiddleware>();
         app.UseMiddleware<RequestBodyLimitMiddleware>(MaxRequestBodyBytes);
         app.UseRouting();
         app.UseAuthentication();

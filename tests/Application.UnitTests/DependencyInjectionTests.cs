@@ -45,6 +45,7 @@ public sealed class DependencyInjectionTests
         services.AddScoped(_ => Mock.Of<IAliasTokenVerifier>());
         services.AddSingleton(Mock.Of<ITokenIssuer>());
         services.AddSingleton(Mock.Of<IPublicKeyReader>());
+        services.AddSingleton<IKeysetCursorProtector>(new TestCursors());
 
         services.AddApplication(autoMapperLicenseKey: null);
 
