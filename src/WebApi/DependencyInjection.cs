@@ -1,5 +1,6 @@
 using System.Net;
 using AliasService.WebApi.Authentication;
+using AliasService.WebApi.Concurrency;
 using AliasService.WebApi.Errors;
 using AliasService.WebApi.Health;
 using AliasService.WebApi.Json;
@@ -23,6 +24,7 @@ internal static class DependencyInjection
             {
                 options.Filters.Add<UnknownMembersFilter>();
                 options.Filters.Add<SingleValuedQueryFilter>();
+                options.Filters.Add<EntityTagFilter>();
                 options.ModelBinderProviders.Insert(0, new DecimalQueryIntegerBinder.Provider());
                 options.RespectBrowserAcceptHeader = false;
                 options.SuppressAsyncSuffixInActionNames = true;

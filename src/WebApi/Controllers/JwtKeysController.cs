@@ -27,7 +27,7 @@ public sealed class JwtKeysController(IMediator mediator) : ControllerBase
     [HttpGet]
     [ProducesResponseType<ListEnvelope<JwtKeyDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
-    public async Task<ListEnvelope<JwtKeyDto>> List([FromQuery] string? after, [FromQuery] int? limit, CancellationToken cancellationToken)
+    public async Task<ListEnvelope<JwtKeyDto>> ListJwtKeys([FromQuery] string? after, [FromQuery] int? limit, CancellationToken cancellationToken)
     {
         var page = await mediator.Send(new ListJwtKeysQuery(User.GetOrganizationId(), after, limit), cancellationToken);
         return ListEnvelope<JwtKeyDto>.From(page.After, page.Entries);
@@ -37,7 +37,7 @@ public sealed class JwtKeysController(IMediator mediator) : ControllerBase
     [HttpGet("{id}")]
     [ProducesResponseType<DataEnvelope<JwtKeyDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
-    public async Task<DataEnvelope<JwtKeyDto>> Get(string id, CancellationToken cancellationToken) =>
+    public async Task<DataEnvelope<JwtKeyDto>> GetJwtKey(string id, CancellationToken cancellationToken) =>
         new(await mediator.Send(new GetJwtKeyQuery(User.GetOrganizationId(), id), cancellationToken));
 
     /// <summary>Registers a public key; a private key, certificate or unsupported key is refused with the reason.</summary>
@@ -47,7 +47,7 @@ public sealed class JwtKeysController(IMediator mediator) : ControllerBase
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status413PayloadTooLarge)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status415UnsupportedMediaType)]
-    public async Task<IActionResult> Create([FromBody] CreateJwtKeyRequest body, CancellationToken cancellationToken)
+    public async Task<IActionResult> CreateJwtKey([FromBody] CreateJwtKeyRequest body, CancellationToken cancellationToken)
     {
         var key = await mediator.Send(new CreateJwtKeyCommand(User.GetOrganizationId(), body.Name, body.PublicKey), cancellationToken);
         return StatusCode(StatusCodes.Status201Created, new DataEnvelope<JwtKeyDto>(key));
@@ -57,7 +57,7 @@ public sealed class JwtKeysController(IMediator mediator) : ControllerBase
     [HttpDelete("{id}")]
     [ProducesResponseType<MessageResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
-    public async Task<MessageResponse> Delete(string id, CancellationToken cancellationToken)
+    public async Task<MessageResponse> DeleteJwtKey(string id, CancellationToken cancellationToken)
     {
         await mediator.Send(new DeleteJwtKeyCommand(User.GetOrganizationId(), id), cancellationToken);
         return new MessageResponse("JWT key deleted successfully.");

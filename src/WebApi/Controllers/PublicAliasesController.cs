@@ -30,7 +30,7 @@ public sealed class PublicAliasesController(IMediator mediator) : ControllerBase
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status410Gone)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status429TooManyRequests)]
-    public async Task<DataEnvelope<AliasDto>> Retrieve(string id, [FromQuery] string? passcode, CancellationToken cancellationToken)
+    public async Task<DataEnvelope<AliasDto>> RetrieveAlias(string id, [FromQuery] string? passcode, CancellationToken cancellationToken)
     {
         var organization = await HttpContext.AuthenticateAsync(OrganizationTokenAuthentication.Scheme);
         var bearer = Request.Headers.Authorization.Count > 0 ? BearerToken.From(Request.Headers.Authorization) : null;
