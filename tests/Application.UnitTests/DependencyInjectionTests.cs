@@ -134,7 +134,7 @@ public sealed class DependencyInjectionTests
     [Test]
     public async Task Send_UpdateAliasCommandClearingType_ThrowsRequestValidationExceptionWithoutLoadingTheAlias()
     {
-        var command = new UpdateAliasCommand("org_1", "alias_1") { Type = new Domain.Common.Optional<string?>(null) };
+        var command = new UpdateAliasCommand("org_1", "alias_1") { Type = new Domain.Common.Optional<string>(null!) };
 
         var act = () => Mediator.Send(command);
 

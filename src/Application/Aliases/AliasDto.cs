@@ -8,6 +8,7 @@ public sealed record AliasDto : IVersionedDto
 {
     public required string Id { get; init; }
 
+    [AliasTypeValues]
     public required string Type { get; init; }
 
     public string? Name { get; init; }

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using AliasService.Application.Aliases;
 using AliasService.Application.Aliases.Commands.CreateAlias;
 using AliasService.Application.Aliases.Commands.DeleteAlias;
@@ -25,11 +27,19 @@ namespace AliasService.WebApi.Controllers;
 public sealed class AliasesController(IMediator mediator) : ControllerBase
 {
     /// <summary>Lists the organization's aliases, newest first, one keyset page at a time.</summary>
+    /// <param name="type">Only aliases of this type.</param>
+    /// <param name="after">The <c>after</c> cursor of the previous page, exactly as it was returned.</param>
+    /// <param name="limit">Entries per page.</param>
+    /// <param name="cancellationToken">Aborted with the request.</param>
     [HttpGet("aliases")]
     [ProducesResponseType<ListEnvelope<AliasDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status401Unauthorized)]
-    public async Task<ListEnvelope<AliasDto>> ListAliases([FromQuery] string? type, [FromQuery] string? after, [FromQuery] int? limit, CancellationToken cancellationToken)
+    public async Task<ListEnvelope<AliasDto>> ListAliases(
+        [FromQuery][AliasTypeValues] string? type,
+        [FromQuery] string? after,
+        [FromQuery][Range(1, ListAliasesQuery.MaxLimit)][DefaultValue(ListAliasesQuery.DefaultLimit)] int? limit,
+        CancellationToken cancellationToken)
     {
         var page = await mediator.Send(new ListAliasesQuery(User.GetOrganizationId(), type, after, limit), cancellationToken);
         return ListEnvelope<AliasDto>.From(page.After, page.Entries);
@@ -55,6 +65,10 @@ public sealed class AliasesController(IMediator mediator) : ControllerBase
     /// Partially updates an alias: absent fields are unchanged, fields sent as null are cleared. With If-Match (an ETag
     /// of this alias), only while the alias still has that version.
     /// </summary>
+    /// <param name="id">The alias id.</param>
+    /// <param name="body">The members to change.</param>
+    /// <param name="ifMatch">An ETag of this alias (or several, or <c>*</c>): update only while the alias has that version, else 412.</param>
+    /// <param name="cancellationToken">Aborted with the request.</param>
     [HttpPost("alias/update/{id}")]
     [Consumes("application/json")]
     [ProducesResponseType<DataEnvelope<AliasDto>>(StatusCodes.Status200OK)]

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using AliasService.Application.JwtKeys;
 using AliasService.Application.JwtKeys.Commands.CreateJwtKey;
 using AliasService.Application.JwtKeys.Commands.DeleteJwtKey;
@@ -23,11 +25,17 @@ namespace AliasService.WebApi.Controllers;
 [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status401Unauthorized)]
 public sealed class JwtKeysController(IMediator mediator) : ControllerBase
 {
-    /// <summary>Lists the organization's JWT keys, newest first.</summary>
+    /// <summary>Lists the organization's JWT keys, newest first, one keyset page at a time.</summary>
+    /// <param name="after">The <c>after</c> cursor of the previous page, exactly as it was returned.</param>
+    /// <param name="limit">Entries per page.</param>
+    /// <param name="cancellationToken">Aborted with the request.</param>
     [HttpGet]
     [ProducesResponseType<ListEnvelope<JwtKeyDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
-    public async Task<ListEnvelope<JwtKeyDto>> ListJwtKeys([FromQuery] string? after, [FromQuery] int? limit, CancellationToken cancellationToken)
+    public async Task<ListEnvelope<JwtKeyDto>> ListJwtKeys(
+        [FromQuery] string? after,
+        [FromQuery][Range(1, ListJwtKeysQuery.MaxLimit)][DefaultValue(ListJwtKeysQuery.DefaultLimit)] int? limit,
+        CancellationToken cancellationToken)
     {
         var page = await mediator.Send(new ListJwtKeysQuery(User.GetOrganizationId(), after, limit), cancellationToken);
         return ListEnvelope<JwtKeyDto>.From(page.After, page.Entries);

@@ -21,6 +21,9 @@ namespace AliasService.WebApi.Controllers;
 public sealed class PublicAliasesController(IMediator mediator) : ControllerBase
 {
     /// <summary>Retrieves an alias in the view the caller's credential allows.</summary>
+    /// <param name="id">The alias id.</param>
+    /// <param name="passcode">The alias's passcode, for a protected alias without a token.</param>
+    /// <param name="cancellationToken">Aborted with the request.</param>
     [HttpGet("{id}")]
     [ServiceFilter<FailedRetrievalLimitFilter>]
     [ServiceFilter<AccessDecisionFilter>]

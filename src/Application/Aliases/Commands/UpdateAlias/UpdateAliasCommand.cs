@@ -9,7 +9,7 @@ namespace AliasService.Application.Aliases.Commands.UpdateAlias;
 /// </summary>
 public sealed record UpdateAliasCommand(string OrganizationId, string Id) : IRequest<AliasDto>
 {
-    public Optional<string?> Type { get; init; }
+    public Optional<string> Type { get; init; }
 
     public Optional<string?> Name { get; init; }
 
@@ -19,7 +19,7 @@ public sealed record UpdateAliasCommand(string OrganizationId, string Id) : IReq
 
     public Optional<string?> StreamKey { get; init; }
 
-    public Optional<long?> ExpiredAt { get; init; }
+    public Optional<long> ExpiredAt { get; init; }
 
     /// <summary>Null: apply to whatever the alias is now. Otherwise the versions the caller accepts (possibly none).</summary>
     public IReadOnlyCollection<Guid>? ExpectedVersions { get; init; }

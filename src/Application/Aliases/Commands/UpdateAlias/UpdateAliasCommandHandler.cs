@@ -29,7 +29,7 @@ public sealed class UpdateAliasCommandHandler(IAliasRepository aliases, IUnitOfW
             Passcode = request.Passcode,
             JwtSecret = request.JwtSecret,
             StreamKey = request.StreamKey,
-            ExpiredAt = request.ExpiredAt is { HasValue: true, Value: { } expiredAt } ? expiredAt : Optional<long>.Absent,
+            ExpiredAt = request.ExpiredAt,
         };
 
         for (var attempt = 1; ; attempt++)

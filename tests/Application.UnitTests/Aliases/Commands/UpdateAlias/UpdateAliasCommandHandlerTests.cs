@@ -123,7 +123,7 @@ public sealed class UpdateAliasCommandHandlerTests
     {
         var newExpiry = TestClock.StartSeconds + 86_400;
 
-        await _handler.Handle(OwnCommand() with { ExpiredAt = (long?)newExpiry }, CancellationToken.None);
+        await _handler.Handle(OwnCommand() with { ExpiredAt = newExpiry }, CancellationToken.None);
 
         _alias.ExpiredAt.Should().Be(newExpiry);
     }
@@ -145,7 +145,7 @@ public sealed class UpdateAliasCommandHandlerTests
     {
         _clock.Advance(TimeSpan.FromHours(2));
 
-        var act = () => _handler.Handle(OwnCommand() with { ExpiredAt = (long?)(TestClock.StartSeconds + 60) }, CancellationToken.None);
+        var act = () => _handler.Handle(OwnCommand() with { ExpiredAt = TestClock.StartSeconds + 60 }, CancellationToken.None);
 
         (await act.Should().ThrowAsync<DomainValidationException>()).Which.Errors.Keys.Should().Equal("expired_at");
     }
