@@ -384,6 +384,10 @@ rendered() {
 # /docs as it opens: the first tag (the alias management endpoints) is expanded.
 rendered "$base/docs" "POST/organization/api/v1/alias/create" "/organization/api/v1/alias/create" "$create_summary"
 pass "/docs in headless Chromium (virtual time $budget ms): lists POST /organization/api/v1/alias/create, \"$create_summary\""
+# Scalar's bundle has buttons that lead to its online services; the service configures them away.
+node "$helper" dom-lacks "$work/dom.html" "Ask AI" "Generate SDK" "Deploy" "Share" "Open API Client" 2>"$work/dom.err" ||
+  fail "/docs shows buttons that lead to Scalar's online services:$(cat "$work/dom.err")"
+pass "/docs has none of Scalar's online-service buttons (Ask AI, Generate SDK, Deploy, Share, Open API Client)"
 # Public retrieval is in a collapsed tag further down: opened through its anchor, as the sidebar link does.
 rendered "$base/docs/#$public_anchor" "$public_anchor" "$public_summary"
 pass "/docs/#$public_anchor in headless Chromium: lists GET /api/v1/alias/{id}, \"$public_summary\""
