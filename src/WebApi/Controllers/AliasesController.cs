@@ -27,18 +27,14 @@ namespace AliasService.WebApi.Controllers;
 public sealed class AliasesController(IMediator mediator) : ControllerBase
 {
     /// <summary>Lists the organization's aliases, newest first, one keyset page at a time.</summary>
-    /// <param name="type">Only aliases of this type.</param>
-    /// <param name="after">The <c>after</c> cursor of the previous page, exactly as it was returned.</param>
-    /// <param name="limit">Entries per page.</param>
-    /// <param name="cancellationToken">Aborted with the request.</param>
     [HttpGet("aliases")]
     [ProducesResponseType<ListEnvelope<AliasDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status401Unauthorized)]
     public async Task<ListEnvelope<AliasDto>> ListAliases(
-        [FromQuery][AliasTypeValues] string? type,
-        [FromQuery] string? after,
-        [FromQuery][Range(1, ListAliasesQuery.MaxLimit)][DefaultValue(ListAliasesQuery.DefaultLimit)] int? limit,
+        [FromQuery][AliasTypeValues][Description("Only aliases of this type.")] string? type,
+        [FromQuery][Description("The `after` cursor of the previous page, exactly as it was returned.")] string? after,
+        [FromQuery][Range(1, ListAliasesQuery.MaxLimit)][DefaultValue(ListAliasesQuery.DefaultLimit)][Description("Entries per page.")] int? limit,
         CancellationToken cancellationToken)
     {
         var page = await mediator.Send(new ListAliasesQuery(User.GetOrganizationId(), type, after, limit), cancellationToken);
@@ -65,10 +61,6 @@ public sealed class AliasesController(IMediator mediator) : ControllerBase
     /// Partially updates an alias: absent fields are unchanged, fields sent as null are cleared. With If-Match (an ETag
     /// of this alias), only while the alias still has that version.
     /// </summary>
-    /// <param name="id">The alias id.</param>
-    /// <param name="body">The members to change.</param>
-    /// <param name="ifMatch">An ETag of this alias (or several, or <c>*</c>): update only while the alias has that version, else 412.</param>
-    /// <param name="cancellationToken">Aborted with the request.</param>
     [HttpPost("alias/update/{id}")]
     [Consumes("application/json")]
     [ProducesResponseType<DataEnvelope<AliasDto>>(StatusCodes.Status200OK)]
@@ -82,7 +74,7 @@ public sealed class AliasesController(IMediator mediator) : ControllerBase
     public async Task<DataEnvelope<AliasDto>> UpdateAlias(
         string id,
         [FromBody] UpdateAliasRequest body,
-        [FromHeader(Name = "If-Match")] string? ifMatch,
+        [FromHeader(Name = "If-Match")][Description("An ETag of this alias (or several, or `*`): update only while the alias has that version, else 412.")] string? ifMatch,
         CancellationToken cancellationToken)
     {
         var alias = await mediator.Send(

@@ -26,15 +26,12 @@ namespace AliasService.WebApi.Controllers;
 public sealed class JwtKeysController(IMediator mediator) : ControllerBase
 {
     /// <summary>Lists the organization's JWT keys, newest first, one keyset page at a time.</summary>
-    /// <param name="after">The <c>after</c> cursor of the previous page, exactly as it was returned.</param>
-    /// <param name="limit">Entries per page.</param>
-    /// <param name="cancellationToken">Aborted with the request.</param>
     [HttpGet]
     [ProducesResponseType<ListEnvelope<JwtKeyDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
     public async Task<ListEnvelope<JwtKeyDto>> ListJwtKeys(
-        [FromQuery] string? after,
-        [FromQuery][Range(1, ListJwtKeysQuery.MaxLimit)][DefaultValue(ListJwtKeysQuery.DefaultLimit)] int? limit,
+        [FromQuery][Description("The `after` cursor of the previous page, exactly as it was returned.")] string? after,
+        [FromQuery][Range(1, ListJwtKeysQuery.MaxLimit)][DefaultValue(ListJwtKeysQuery.DefaultLimit)][Description("Entries per page.")] int? limit,
         CancellationToken cancellationToken)
     {
         var page = await mediator.Send(new ListJwtKeysQuery(User.GetOrganizationId(), after, limit), cancellationToken);

@@ -1,5 +1,6 @@
 using AliasService.Application.Aliases;
 using AliasService.Application.Aliases.Queries.RetrieveAlias;
+using System.ComponentModel;
 using AliasService.WebApi.Authentication;
 using AliasService.WebApi.Contracts;
 using AliasService.WebApi.Errors;
@@ -21,9 +22,6 @@ namespace AliasService.WebApi.Controllers;
 public sealed class PublicAliasesController(IMediator mediator) : ControllerBase
 {
     /// <summary>Retrieves an alias in the view the caller's credential allows.</summary>
-    /// <param name="id">The alias id.</param>
-    /// <param name="passcode">The alias's passcode, for a protected alias without a token.</param>
-    /// <param name="cancellationToken">Aborted with the request.</param>
     [HttpGet("{id}")]
     [ServiceFilter<FailedRetrievalLimitFilter>]
     [ServiceFilter<AccessDecisionFilter>]
@@ -33,7 +31,7 @@ public sealed class PublicAliasesController(IMediator mediator) : ControllerBase
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status410Gone)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status429TooManyRequests)]
-    public async Task<DataEnvelope<AliasDto>> RetrieveAlias(string id, [FromQuery] string? passcode, CancellationToken cancellationToken)
+    public async Task<DataEnvelope<AliasDto>> RetrieveAlias(string id, [FromQuery][Description("The alias's passcode, for a protected alias without a token.")] string? passcode, CancellationToken cancellationToken)
     {
         var organization = await HttpContext.AuthenticateAsync(OrganizationTokenAuthentication.Scheme);
         var bearer = Request.Headers.Authorization.Count > 0 ? BearerToken.From(Request.Headers.Authorization) : null;
