@@ -1,6 +1,6 @@
+using System.ComponentModel;
 using AliasService.Application.Aliases;
 using AliasService.Application.Aliases.Queries.RetrieveAlias;
-using System.ComponentModel;
 using AliasService.WebApi.Authentication;
 using AliasService.WebApi.Contracts;
 using AliasService.WebApi.Errors;
