@@ -17,9 +17,7 @@ public sealed class ConcurrentUpdateOverKestrelTests
     [OneTimeSetUp]
     public async Task StartServiceOnKestrelAsync()
     {
-        _service = new AliasServiceFactory();
-        _service.UseKestrel(0);
-        _service.StartServer();
+        _service = AliasServiceFactory.StartOnKestrel();
         _client = _service.CreateClientFor(await _service.CreateOrganizationAsync());
     }
 

@@ -19,9 +19,7 @@ public sealed class RequestHeadOverKestrelTests
     [OneTimeSetUp]
     public void StartServiceOnKestrel()
     {
-        _service = new AliasServiceFactory();
-        _service.UseKestrel(0);
-        _service.StartServer();
+        _service = AliasServiceFactory.StartOnKestrel();
         using var client = _service.CreateClient();
         _server = client.BaseAddress!;
     }

@@ -43,6 +43,15 @@ public sealed class AliasServiceFactory : WebApplicationFactory<Program>
 
     public string DataFolder { get; }
 
+    /// <summary>A started service on real Kestrel, on a free loopback port, for tests where sockets and connections matter.</summary>
+    public static AliasServiceFactory StartOnKestrel()
+    {
+        var service = new AliasServiceFactory();
+        service.UseKestrel(0);
+        service.StartServer();
+        return service;
+    }
+
     public string DatabasePath => Path.Combine(DataFolder, DatabaseFileName);
 
     /// <summary>The service's clock. It only moves when a test advances it.</summary>
