@@ -51,7 +51,7 @@ const joseToken = (alg, claims = {}) =>
 /** Tokens the server must accept, and the view each one must get. */
 const acceptedTokens = [
   {
-    name: 'jsonwebtoken HS256 with expiresIn 120m, as video platforms' examples sign (host: true)',
+    name: 'jsonwebtoken HS256 with expiresIn 120m, as video platform examples sign (host: true)',
     view: 'host',
     make: () => jwt.sign({ alias: alias.id, user_id: 'user456xxyz', host: true }, alias.jwt_secret, { algorithm: 'HS256', expiresIn: '120m' }),
   },
@@ -73,7 +73,7 @@ const acceptedTokens = [
       }),
   },
   {
-    name: 'jsonwebtoken as a video platform's example signs: typ header, subject, audience, expiresIn 3600, jwtid',
+    name: 'jsonwebtoken as a video platform example signs: typ header, subject, audience, expiresIn 3600, jwtid',
     view: 'public',
     make: () =>
       jwt.sign({ alias: alias.id, grants: { apiRTC_UserAgent_Id: 'user456xxyz' } }, alias.jwt_secret, {
