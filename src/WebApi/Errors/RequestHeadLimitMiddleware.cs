@@ -1,9 +1,9 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
 using AliasService.WebApi.Hosting;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Primitives;
 
 namespace AliasService.WebApi.Errors;
 
@@ -19,6 +19,10 @@ internal sealed class RequestHeadLimitMiddleware(RequestDelegate next)
     public const int MaxHeaderBytes = 32 * 1024;
     public const int MaxHeaderCount = 100;
 
+    /// <summary>C0 controls but the tab, and DEL: not allowed in a header value (RFC 9110 section 5.5).</summary>
+    private static readonly SearchValues<char> ControlCharacters =
+        SearchValues.Create([.. Enumerable.Range(0, 32).Where(c => c != '\t').Select(c => (char)c), '\u007F']);
+
     public Task InvokeAsync(HttpContext context)
     {
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
@@ -30,13 +34,13 @@ internal sealed class RequestHeadLimitMiddleware(RequestDelegate next)
 
         var count = 0;
         var bytes = 0;
-        List<(string Name, StringValues Values)>? decoded = null;
+        List<(string Name, string?[] Values)>? decoded = null;
         foreach (var (name, values) in context.Request.Headers)
         {
-            var texts = values.ToArray();
-            for (var i = 0; i < texts.Length; i++)
+            string?[]? changed = null;
+            for (var i = 0; i < values.Count; i++)
             {
-                var value = texts[i] ?? string.Empty;
+                var value = values[i] ?? string.Empty;
                 count++;
                 // As Kestrel counts a header line: name, ": ", value, CRLF.
                 bytes += name.Length + value.Length + 4;
@@ -45,16 +49,21 @@ internal sealed class RequestHeadLimitMiddleware(RequestDelegate next)
                     return Refuse(context, name, "is not valid UTF-8");
                 }
 
-                if (text.AsSpan().ContainsAnyInRange('\0', '\u0008') || text.AsSpan().ContainsAnyInRange('\u000A', '\u001F') || text.Contains('\u007F', StringComparison.Ordinal))
+                if (text.AsSpan().ContainsAny(ControlCharacters))
                 {
                     return Refuse(context, name, "contains control characters");
                 }
 
                 if (!ReferenceEquals(text, value))
                 {
-                    texts[i] = text;
-                    (decoded ??= []).Add((name, texts));
+                    changed ??= values.ToArray();
+                    changed[i] = text;
                 }
+            }
+
+            if (changed is not null)
+            {
+                (decoded ??= []).Add((name, changed));
             }
         }
 

@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using AliasService.Domain.Common;
-using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
