@@ -116,12 +116,13 @@ expect_header() {
 }
 
 # ---------------------------------------------------------------------------------------------------------------
-# How the service is run: exactly the README's command, `dotnet run --project src/WebApi`, plus `--urls` for a free
-# loopback port. It builds (Debug) before it serves, so readiness may take a while on a fresh clone.
+# How the service is run: exactly the README's command, `dotnet run --project src/WebApi`, started the way a
+# container is (ASPNETCORE_URLS names the address: a free loopback port). It builds (Debug) before it serves, so
+# readiness may take a while on a fresh clone.
 
 run_args=(run --project src/WebApi)
 READY_TIMEOUT=300
-echo "e2e: starting the service with the README's command (dotnet ${run_args[*]} -- --urls …)"
+echo "e2e: starting the service with the README's command (ASPNETCORE_URLS=… dotnet ${run_args[*]})"
 # Command-line calls after the server started never rebuild under it.
 cli_args=("${run_args[@]}")
 [[ " ${cli_args[*]} " == *" --no-build "* ]] || cli_args+=(--no-build)
@@ -141,7 +142,7 @@ command -v openssl >/dev/null || fail "openssl is not installed"
 port=$(node "$helper" port) || fail "no free loopback port"
 base="http://127.0.0.1:$port"
 export DataFolder="$data_dir"
-setsid dotnet "${run_args[@]}" -- --urls "$base" >"$server_log" 2>&1 </dev/null &
+ASPNETCORE_URLS="$base" setsid dotnet "${run_args[@]}" >"$server_log" 2>&1 </dev/null &
 server_pid=$!
 unset DataFolder
 
@@ -184,7 +185,7 @@ TOKEN=$(cli token org --api-key "$API_KEY" --api-secret "$API_SECRET" --ttl 3600
 pass "token org --api-key … --api-secret … --ttl 3600: a JWT on stdout"
 
 # ---------------------------------------------------------------------------------------------------------------
-# README step 3: create (201, owner view, all eight fields in the contract's order).
+# README step 3: create (201, owner view, all eight fields in wire order).
 
 expired_at=$(($(date +%s) + 86400))
 export EXPIRED_AT=$expired_at
@@ -383,6 +384,10 @@ rendered() {
 # /docs as it opens: the first tag (the alias management endpoints) is expanded.
 rendered "$base/docs" "POST/organization/api/v1/alias/create" "/organization/api/v1/alias/create" "$create_summary"
 pass "/docs in headless Chromium (virtual time $budget ms): lists POST /organization/api/v1/alias/create, \"$create_summary\""
+# Scalar's bundle has buttons that lead to its online services; the service configures them away.
+node "$helper" dom-lacks "$work/dom.html" "Ask AI" "Generate SDK" "Deploy" "Share" "Open API Client" 2>"$work/dom.err" ||
+  fail "/docs shows buttons that lead to Scalar's online services:$(cat "$work/dom.err")"
+pass "/docs has none of Scalar's online-service buttons (Ask AI, Generate SDK, Deploy, Share, Open API Client)"
 # Public retrieval is in a collapsed tag further down: opened through its anchor, as the sidebar link does.
 rendered "$base/docs/#$public_anchor" "$public_anchor" "$public_summary"
 pass "/docs/#$public_anchor in headless Chromium: lists GET /api/v1/alias/{id}, \"$public_summary\""

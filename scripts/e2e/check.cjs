@@ -8,11 +8,12 @@
 //                                                    a JWT made by the npm package jsonwebtoken (tests/interop's copy)
 //   node check.cjs jwt-key-body <name> <pem-file>    the JSON body of POST /organization/api/v1/jwt_keys
 //   node check.cjs dom <html-file> <text>...         exit 0 when the file contains every text, else 1 naming the missing
+//   node check.cjs dom-lacks <html-file> <text>...   exit 0 when the file contains none of the texts, else 1 naming them
 //   node check.cjs png <png-file>                    print "WIDTHxHEIGHT, N bytes"; exit 1 when it is not a PNG
 //                                                    or so small for its size that next to nothing was rendered
 //
 // Expressions are JavaScript evaluated with `b` = the parsed JSON file (null when it is not JSON), `text` = its
-// raw text, `env` = process.env, `now` = Unix seconds, `FIELDS` = the contract's alias field order, and
+// raw text, `env` = process.env, `now` = Unix seconds, `FIELDS` = the alias object's field order (docs/api.md), and
 // `ordered(o)` = true when o's keys are exactly FIELDS in that order.
 'use strict';
 
@@ -102,14 +103,21 @@ switch (command) {
     process.stdout.write(`${JSON.stringify({ name, public_key: fs.readFileSync(pemFile, 'utf8') })}\n`);
     break;
   }
-  case 'dom': {
+  case 'dom':
+  case 'dom-lacks': {
     const [file, ...needles] = args;
     const html = fs.readFileSync(file, 'utf8');
     // Rendered pages split text with markup (Scalar writes "view<wbr>." and "<!---->"): compare the text too.
     const entities = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };
     const text = html.replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, e) => entities[e]);
-    const missing = needles.filter((n) => !html.includes(n) && !text.includes(n));
-    if (missing.length > 0) die(`  not in the rendered page: ${missing.map((m) => JSON.stringify(m)).join(', ')}`);
+    const found = (n) => html.includes(n) || text.includes(n);
+    if (command === 'dom') {
+      const missing = needles.filter((n) => !found(n));
+      if (missing.length > 0) die(`  not in the rendered page: ${missing.map((m) => JSON.stringify(m)).join(', ')}`);
+    } else {
+      const present = needles.filter(found);
+      if (present.length > 0) die(`  in the rendered page: ${present.map((m) => JSON.stringify(m)).join(', ')}`);
+    }
     break;
   }
   case 'png': {

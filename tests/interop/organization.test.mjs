@@ -1,5 +1,5 @@
 // The organization side as a Node client sees it: the command line creates an organization, a token minted
-// with jsonwebtoken is accepted, and aliases are created with the contract's shape.
+// with jsonwebtoken is accepted, and aliases are created with the documented shape.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import jwt from 'jsonwebtoken';
@@ -69,7 +69,7 @@ describe('organization API with a jsonwebtoken organization token', () => {
     assert.match(response.headers.get('www-authenticate') ?? '', /^Bearer\b/);
   });
 
-  test('creating a private alias answers 201 with the owner view in the contract field order', async () => {
+  test('creating a private alias answers 201 with the owner view in the documented field order', async () => {
     const body = privateAliasBody();
     const before = now();
     const response = await createAlias(server, organizationToken(org), body);

@@ -1,6 +1,6 @@
 namespace AliasService.Application.JwtKeys;
 
-/// <summary>The JWT key object of contract section 6; property order is the wire order.</summary>
+/// <summary>The JWT key object (docs/api.md, "JWT keys"); property order is the wire order.</summary>
 public sealed record JwtKeyDto
 {
     public required string Id { get; init; }

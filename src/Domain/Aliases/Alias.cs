@@ -149,7 +149,7 @@ public sealed class Alias
         return CryptographicOperations.FixedTimeEquals(expected, actual);
     }
 
-    /// <summary>The redaction rule: the owner sees all, a host sees the stream key, the public sees no secret.</summary>
+    /// <summary>The redaction rule: the owner sees all (and the version), a host sees the stream key, the public sees no secret.</summary>
     public AliasView ViewFor(AliasViewer viewer) => new(
         Id,
         Type,
@@ -158,5 +158,6 @@ public sealed class Alias
         viewer == AliasViewer.Owner ? JwtSecret : null,
         viewer is AliasViewer.Owner or AliasViewer.Host ? StreamKey : null,
         ExpiredAt,
-        InsertedAt);
+        InsertedAt,
+        viewer == AliasViewer.Owner ? Version : null);
 }

@@ -3,7 +3,7 @@ using AliasService.Domain.Common;
 
 namespace AliasService.Domain.Aliases;
 
-/// <summary>The field rules of contract section 3, in one place for creation and update.</summary>
+/// <summary>The alias field rules (docs/api.md, "The alias object"), in one place for creation and update.</summary>
 public static class AliasRules
 {
     public const int NameMaxLength = 200;

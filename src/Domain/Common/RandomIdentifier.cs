@@ -9,7 +9,7 @@ public static class RandomIdentifier
     /// <summary>A prefix followed by base64url text of <paramref name="randomBytes"/> random bytes.</summary>
     public static string New(string prefix, int randomBytes)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(randomBytes, 9); // 72 bits at least, as the contract asks
+        ArgumentOutOfRangeException.ThrowIfLessThan(randomBytes, 9); // 72 bits at least, so ids cannot be guessed
         Span<byte> bytes = stackalloc byte[randomBytes];
         RandomNumberGenerator.Fill(bytes);
         return prefix + Base64Url.EncodeToString(bytes);

@@ -13,7 +13,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace AliasService.Infrastructure.Security;
 
 /// <summary>
-/// Verifies alias tokens (contract section 5) with <see cref="JsonWebTokenHandler"/>, after the structural checks
+/// Verifies alias tokens (docs/api.md, "Alias tokens") with <see cref="JsonWebTokenHandler"/>, after the structural checks
 /// the library does not make. The algorithm comes from the key, never from the token: the alias secret allows
 /// HS256/384/512 only, and exactly one key is handed to the library. Claims are checked on the raw JSON.
 /// </summary>

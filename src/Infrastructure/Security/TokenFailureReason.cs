@@ -1,6 +1,6 @@
 namespace AliasService.Infrastructure.Security;
 
-/// <summary>The machine-readable <c>reason</c> values of a 401 (contract section 5), one constant each.</summary>
+/// <summary>The machine-readable <c>reason</c> values of a 401 (listed in docs/api.md), one constant each.</summary>
 public static class TokenFailureReason
 {
     public const string MissingToken = "missing_token";

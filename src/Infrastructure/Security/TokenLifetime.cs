@@ -5,7 +5,7 @@ namespace AliasService.Infrastructure.Security;
 /// <summary>
 /// Lifetime rules on the raw JSON claims, against the injected clock. Microsoft.IdentityModel's own lifetime
 /// check is switched off where this runs: it reads the system clock, coerces <c>"exp": "123"</c> and <c>1.5</c>
-/// to numbers, ignores <c>iat</c>, and knows nothing of the seed's <c>expires_in</c>.
+/// to numbers, ignores <c>iat</c>, and knows nothing of the <c>expires_in</c> claim.
 /// </summary>
 public static class TokenLifetime
 {

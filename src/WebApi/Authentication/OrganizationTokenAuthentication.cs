@@ -10,7 +10,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace AliasService.WebApi.Authentication;
 
 /// <summary>
-/// Organization tokens (contract section 4) through JwtBearer: HS256 only, the key looked up by <c>kid</c> among
+/// Organization tokens (docs/api.md, "Organization tokens") through JwtBearer: HS256 only, the key looked up by <c>kid</c> among
 /// active API keys before validation (asynchronously; the library's resolver is synchronous), exactly one
 /// key handed to the library, <c>exp</c> required and at most 24 h ahead, <c>iat</c> not in the future.
 /// </summary>

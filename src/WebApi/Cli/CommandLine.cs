@@ -21,7 +21,7 @@ using Microsoft.Extensions.Options;
 namespace AliasService.WebApi.Cli;
 
 /// <summary>
-/// The admin commands of contract section 8. They run on the same configuration and database as the server;
+/// The admin commands (docs/api.md, "Command line"). They run on the same configuration and database as the server;
 /// results go to standard output, diagnostics and logs to standard error.
 /// </summary>
 internal static class CommandLine

@@ -1,4 +1,7 @@
 namespace AliasService.WebApi.Contracts;
 
 /// <summary>The success wrapper <c>{"data": {...}}</c>.</summary>
-public sealed record DataEnvelope<T>(T Data);
+public sealed record DataEnvelope<T>(T Data) : IDataEnvelope
+{
+    object? IDataEnvelope.Data => Data;
+}

@@ -1,6 +1,6 @@
 namespace AliasService.WebApi.Contracts;
 
-/// <summary>The list wrapper <c>{"after": cursor|null, "entries": [{"data": {...}}, ...]}</c> (the seed's shape).</summary>
+/// <summary>The list wrapper <c>{"after": cursor|null, "entries": [{"data": {...}}, ...]}</c> (docs/api.md, "Pagination").</summary>
 public sealed record ListEnvelope<T>(string? After, IReadOnlyList<DataEnvelope<T>> Entries)
 {
     public static ListEnvelope<T> From(string? after, IEnumerable<T> items) =>

@@ -1,19 +1,25 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using AliasService.Application.Aliases.Commands.MintAliasToken;
 
 namespace AliasService.WebApi.Contracts;
 
 /// <summary>Body of <c>POST /organization/api/v1/alias/{id}/token</c>; every member optional.</summary>
 public sealed class MintAliasTokenRequest : IRejectsUnknownMembers
 {
-    /// <example>user456xxyz</example>
+    /// <summary>The end user the token is for (the <c>user_id</c> claim), 1 to 256 characters.</summary>
+    [StringLength(MintAliasTokenCommand.UserIdMaxLength, MinimumLength = 1)]
     public string? UserId { get; init; }
 
-    /// <example>true</example>
+    /// <summary>True gives the token's holder the host view (the stream key).</summary>
+    [DefaultValue(false)]
     public bool? Host { get; init; }
 
-    /// <summary>Seconds from issuance; default 3600, at most 604800 (7 days).</summary>
-    /// <example>3600</example>
+    /// <summary>Seconds from issuance, at most 604800 (7 days).</summary>
+    [Range(1, MintAliasTokenCommand.MaxExpiresIn)]
+    [DefaultValue(MintAliasTokenCommand.DefaultExpiresIn)]
     public long? ExpiresIn { get; init; }
 
     [JsonExtensionData]

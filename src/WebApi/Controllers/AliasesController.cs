@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using AliasService.Application.Aliases;
 using AliasService.Application.Aliases.Commands.CreateAlias;
 using AliasService.Application.Aliases.Commands.DeleteAlias;
@@ -5,6 +7,7 @@ using AliasService.Application.Aliases.Commands.MintAliasToken;
 using AliasService.Application.Aliases.Commands.UpdateAlias;
 using AliasService.Application.Aliases.Queries.ListAliases;
 using AliasService.WebApi.Authentication;
+using AliasService.WebApi.Concurrency;
 using AliasService.WebApi.Contracts;
 using AliasService.WebApi.Errors;
 using AliasService.WebApi.Idempotency;
@@ -16,7 +19,7 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace AliasService.WebApi.Controllers;
 
-/// <summary>An organization's alias management (contract section 7).</summary>
+/// <summary>An organization's aliases: create, list, update, delete, and alias tokens signed with an alias's secret.</summary>
 [ApiController]
 [Authorize]
 [EnableRateLimiting(RateLimitingConfiguration.OrganizationPolicy)]
@@ -29,7 +32,11 @@ public sealed class AliasesController(IMediator mediator) : ControllerBase
     [ProducesResponseType<ListEnvelope<AliasDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status401Unauthorized)]
-    public async Task<ListEnvelope<AliasDto>> List([FromQuery] string? type, [FromQuery] string? after, [FromQuery] int? limit, CancellationToken cancellationToken)
+    public async Task<ListEnvelope<AliasDto>> ListAliases(
+        [FromQuery][AliasTypeValues][Description("Only aliases of this type.")] string? type,
+        [FromQuery][Description("The `after` cursor of the previous page, exactly as it was returned.")] string? after,
+        [FromQuery][Range(1, ListAliasesQuery.MaxLimit)][DefaultValue(ListAliasesQuery.DefaultLimit)][Description("Entries per page.")] int? limit,
+        CancellationToken cancellationToken)
     {
         var page = await mediator.Send(new ListAliasesQuery(User.GetOrganizationId(), type, after, limit), cancellationToken);
         return ListEnvelope<AliasDto>.From(page.After, page.Entries);
@@ -46,7 +53,7 @@ public sealed class AliasesController(IMediator mediator) : ControllerBase
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status401Unauthorized)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status413PayloadTooLarge)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status415UnsupportedMediaType)]
-    public async Task<IActionResult> Create([FromBody] CreateAliasRequest body, CancellationToken cancellationToken)
+    public async Task<IActionResult> CreateAlias([FromBody] CreateAliasRequest body, CancellationToken cancellationToken)
     {
         var alias = await mediator.Send(
             new CreateAliasCommand(User.GetOrganizationId(), body.Type, body.Name, body.Passcode, body.JwtSecret, body.StreamKey, body.ExpiredAt),
@@ -54,7 +61,10 @@ public sealed class AliasesController(IMediator mediator) : ControllerBase
         return StatusCode(StatusCodes.Status201Created, new DataEnvelope<AliasDto>(alias));
     }
 
-    /// <summary>Partially updates an alias: absent fields are unchanged, fields sent as null are cleared.</summary>
+    /// <summary>
+    /// Partially updates an alias: absent fields are unchanged, fields sent as null are cleared. With If-Match (an ETag
+    /// of this alias), only while the alias still has that version.
+    /// </summary>
     [HttpPost("alias/update/{id}")]
     [Consumes("application/json")]
     [ProducesResponseType<DataEnvelope<AliasDto>>(StatusCodes.Status200OK)]
@@ -62,9 +72,14 @@ public sealed class AliasesController(IMediator mediator) : ControllerBase
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status401Unauthorized)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status409Conflict)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status412PreconditionFailed)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status413PayloadTooLarge)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status415UnsupportedMediaType)]
-    public async Task<DataEnvelope<AliasDto>> Update(string id, [FromBody] UpdateAliasRequest body, CancellationToken cancellationToken)
+    public async Task<DataEnvelope<AliasDto>> UpdateAlias(
+        string id,
+        [FromBody] UpdateAliasRequest body,
+        [FromHeader(Name = "If-Match")][Description("An ETag of this alias (or several, or `*`): update only while the alias has that version, else 412.")] string? ifMatch,
+        CancellationToken cancellationToken)
     {
         var alias = await mediator.Send(
             new UpdateAliasCommand(User.GetOrganizationId(), id)
@@ -75,6 +90,7 @@ public sealed class AliasesController(IMediator mediator) : ControllerBase
                 JwtSecret = body.JwtSecret,
                 StreamKey = body.StreamKey,
                 ExpiredAt = body.ExpiredAt,
+                ExpectedVersions = EntityTags.ParseIfMatch(ifMatch),
             },
             cancellationToken);
         return new DataEnvelope<AliasDto>(alias);
@@ -85,7 +101,7 @@ public sealed class AliasesController(IMediator mediator) : ControllerBase
     [ProducesResponseType<MessageResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status401Unauthorized)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
-    public async Task<MessageResponse> Delete(string id, CancellationToken cancellationToken)
+    public async Task<MessageResponse> DeleteAlias(string id, CancellationToken cancellationToken)
     {
         await mediator.Send(new DeleteAliasCommand(User.GetOrganizationId(), id), cancellationToken);
         return new MessageResponse("Alias deleted successfully.");
@@ -100,7 +116,7 @@ public sealed class AliasesController(IMediator mediator) : ControllerBase
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status413PayloadTooLarge)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status415UnsupportedMediaType)]
-    public async Task<IActionResult> MintToken(string id, [FromBody] MintAliasTokenRequest body, CancellationToken cancellationToken)
+    public async Task<IActionResult> MintAliasToken(string id, [FromBody] MintAliasTokenRequest body, CancellationToken cancellationToken)
     {
         var token = await mediator.Send(new MintAliasTokenCommand(User.GetOrganizationId(), id, body.UserId, body.Host, body.ExpiresIn), cancellationToken);
         return StatusCode(StatusCodes.Status201Created, new DataEnvelope<AliasTokenDto>(token));

@@ -26,7 +26,7 @@ public sealed class ApiKeysController(IMediator mediator) : ControllerBase
     /// <summary>Lists the organization's API keys (never their secrets), newest first.</summary>
     [HttpGet]
     [ProducesResponseType<ListEnvelope<ApiKeyDto>>(StatusCodes.Status200OK)]
-    public async Task<ListEnvelope<ApiKeyDto>> List(CancellationToken cancellationToken) =>
+    public async Task<ListEnvelope<ApiKeyDto>> ListApiKeys(CancellationToken cancellationToken) =>
         ListEnvelope<ApiKeyDto>.From(null, await mediator.Send(new ListApiKeysQuery(User.GetOrganizationId()), cancellationToken));
 
     /// <summary>Creates an API key; its secret is in this response only.</summary>
@@ -36,7 +36,7 @@ public sealed class ApiKeysController(IMediator mediator) : ControllerBase
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status409Conflict)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status422UnprocessableEntity)]
-    public async Task<IActionResult> Create(CancellationToken cancellationToken)
+    public async Task<IActionResult> CreateApiKey(CancellationToken cancellationToken)
     {
         var key = await mediator.Send(new CreateApiKeyCommand(User.GetOrganizationId()), cancellationToken);
         return StatusCode(StatusCodes.Status201Created, new DataEnvelope<CreatedApiKeyDto>(key));
@@ -47,6 +47,6 @@ public sealed class ApiKeysController(IMediator mediator) : ControllerBase
     [ProducesResponseType<DataEnvelope<ApiKeyDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
-    public async Task<DataEnvelope<ApiKeyDto>> Revoke(string id, CancellationToken cancellationToken) =>
+    public async Task<DataEnvelope<ApiKeyDto>> RevokeApiKey(string id, CancellationToken cancellationToken) =>
         new(await mediator.Send(new RevokeApiKeyCommand(User.GetOrganizationId(), id), cancellationToken));
 }

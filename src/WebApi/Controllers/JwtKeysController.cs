@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using AliasService.Application.JwtKeys;
 using AliasService.Application.JwtKeys.Commands.CreateJwtKey;
 using AliasService.Application.JwtKeys.Commands.DeleteJwtKey;
@@ -15,7 +17,7 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace AliasService.WebApi.Controllers;
 
-/// <summary>Public signing keys for alias tokens (contract section 6).</summary>
+/// <summary>Public keys the organization signs alias tokens with: list, read, register, delete.</summary>
 [ApiController]
 [Authorize]
 [EnableRateLimiting(RateLimitingConfiguration.OrganizationPolicy)]
@@ -24,11 +26,14 @@ namespace AliasService.WebApi.Controllers;
 [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status401Unauthorized)]
 public sealed class JwtKeysController(IMediator mediator) : ControllerBase
 {
-    /// <summary>Lists the organization's JWT keys, newest first.</summary>
+    /// <summary>Lists the organization's JWT keys, newest first, one keyset page at a time.</summary>
     [HttpGet]
     [ProducesResponseType<ListEnvelope<JwtKeyDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
-    public async Task<ListEnvelope<JwtKeyDto>> List([FromQuery] string? after, [FromQuery] int? limit, CancellationToken cancellationToken)
+    public async Task<ListEnvelope<JwtKeyDto>> ListJwtKeys(
+        [FromQuery][Description("The `after` cursor of the previous page, exactly as it was returned.")] string? after,
+        [FromQuery][Range(1, ListJwtKeysQuery.MaxLimit)][DefaultValue(ListJwtKeysQuery.DefaultLimit)][Description("Entries per page.")] int? limit,
+        CancellationToken cancellationToken)
     {
         var page = await mediator.Send(new ListJwtKeysQuery(User.GetOrganizationId(), after, limit), cancellationToken);
         return ListEnvelope<JwtKeyDto>.From(page.After, page.Entries);
@@ -38,7 +43,7 @@ public sealed class JwtKeysController(IMediator mediator) : ControllerBase
     [HttpGet("{id}")]
     [ProducesResponseType<DataEnvelope<JwtKeyDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
-    public async Task<DataEnvelope<JwtKeyDto>> Get(string id, CancellationToken cancellationToken) =>
+    public async Task<DataEnvelope<JwtKeyDto>> GetJwtKey(string id, CancellationToken cancellationToken) =>
         new(await mediator.Send(new GetJwtKeyQuery(User.GetOrganizationId(), id), cancellationToken));
 
     /// <summary>Registers a public key; a private key, certificate or unsupported key is refused with the reason.</summary>
@@ -51,7 +56,7 @@ public sealed class JwtKeysController(IMediator mediator) : ControllerBase
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status413PayloadTooLarge)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status415UnsupportedMediaType)]
-    public async Task<IActionResult> Create([FromBody] CreateJwtKeyRequest body, CancellationToken cancellationToken)
+    public async Task<IActionResult> CreateJwtKey([FromBody] CreateJwtKeyRequest body, CancellationToken cancellationToken)
     {
         var key = await mediator.Send(new CreateJwtKeyCommand(User.GetOrganizationId(), body.Name, body.PublicKey), cancellationToken);
         return StatusCode(StatusCodes.Status201Created, new DataEnvelope<JwtKeyDto>(key));
@@ -61,7 +66,7 @@ public sealed class JwtKeysController(IMediator mediator) : ControllerBase
     [HttpDelete("{id}")]
     [ProducesResponseType<MessageResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
-    public async Task<MessageResponse> Delete(string id, CancellationToken cancellationToken)
+    public async Task<MessageResponse> DeleteJwtKey(string id, CancellationToken cancellationToken)
     {
         await mediator.Send(new DeleteJwtKeyCommand(User.GetOrganizationId(), id), cancellationToken);
         return new MessageResponse("JWT key deleted successfully.");

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using AliasService.Application.Aliases;
 using AliasService.Application.Aliases.Queries.RetrieveAlias;
 using AliasService.WebApi.Authentication;
@@ -13,7 +14,7 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace AliasService.WebApi.Controllers;
 
-/// <summary>Public retrieval of one alias (contract section 5): by its owner, with an alias token, with a passcode, or openly.</summary>
+/// <summary>Public retrieval of one alias (docs/access-rules.md): by its owner, with an alias token, with a passcode, or openly.</summary>
 [ApiController]
 [AllowAnonymous]
 [Route("api/v1/alias")]
@@ -30,7 +31,7 @@ public sealed class PublicAliasesController(IMediator mediator) : ControllerBase
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status410Gone)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status429TooManyRequests)]
-    public async Task<DataEnvelope<AliasDto>> Retrieve(string id, [FromQuery] string? passcode, CancellationToken cancellationToken)
+    public async Task<DataEnvelope<AliasDto>> RetrieveAlias(string id, [FromQuery][Description("The alias's passcode, for a protected alias without a token.")] string? passcode, CancellationToken cancellationToken)
     {
         var organization = await HttpContext.AuthenticateAsync(OrganizationTokenAuthentication.Scheme);
         var bearer = Request.Headers.Authorization.Count > 0 ? BearerToken.From(Request.Headers.Authorization) : null;

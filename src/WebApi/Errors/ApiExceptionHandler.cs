@@ -50,6 +50,7 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
             OrganizationNotFoundException e => (StatusCodes.Status404NotFound, new ErrorBody(e.Message)),
             ConcurrencyConflictException e => (StatusCodes.Status409Conflict, new ErrorBody(e.Message)),
             IdempotencyClaimLostException e => (StatusCodes.Status409Conflict, new ErrorBody(e.Message)),
+            PreconditionFailedException e => (StatusCodes.Status412PreconditionFailed, new ErrorBody(e.Message)),
             RequestBodyTooLargeException e => (StatusCodes.Status413PayloadTooLarge, new ErrorBody(e.Message)),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
                 (StatusCodes.Status413PayloadTooLarge, new ErrorBody(RequestBodyTooLargeException.DefaultMessage)),

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace AliasService.WebApi.Errors;
 
-/// <summary>The contract's error body: <c>{"error": {"message": "...", ...}}</c>.</summary>
+/// <summary>The error body of every failure (docs/api.md, "Errors"): <c>{"error": {"message": "...", ...}}</c>.</summary>
 public sealed record ErrorEnvelope(ErrorBody Error);
 
 /// <summary>What went wrong; <c>details</c> (per field) and <c>reason</c> (on 401) only when they apply.</summary>

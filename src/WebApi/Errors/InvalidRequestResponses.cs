@@ -69,6 +69,11 @@ internal static class InvalidRequestResponses
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Optional<>))
         {
             type = type.GetGenericArguments()[0];
+            if (type.IsValueType && Nullable.GetUnderlyingType(type) is null)
+            {
+                // A partial-update member that can be left out but not cleared: null is what was most likely sent.
+                return Describe(type, allowsNull: false) + " (it cannot be cleared: leave it out to keep it)";
+            }
         }
 
         var nullable = Nullable.GetUnderlyingType(type);

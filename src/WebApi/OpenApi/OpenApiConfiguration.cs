@@ -1,53 +1,77 @@
-using System.Text.Json.Nodes;
-using AliasService.Application.Aliases;
-using AliasService.Application.Aliases.Commands.MintAliasToken;
-using AliasService.Domain.Common;
-using AliasService.WebApi.Contracts;
-using AliasService.WebApi.Errors;
-using Microsoft.AspNetCore.Authorization;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
 namespace AliasService.WebApi.OpenApi;
 
 /// <summary>
-/// The OpenAPI 3.1 document at <c>/openapi/v1.json</c>: snake_case schemas, the error envelope on every error
-/// status, the bearer scheme (required on organization routes, optional on public retrieval), seed examples.
+/// The OpenAPI 3.1 document at <c>/openapi/v1.json</c>, exact enough that generated clients are right. Everything is
+/// derived by convention, so a new endpoint is described without touching this folder: operation ids from the action
+/// names (named after their use case), tag descriptions from the controllers' summaries, schema keywords from the
+/// validation attributes (<see cref="OpenApiSchemaConventions"/>), error responses and headers from the statuses an
+/// action declares (<see cref="OpenApiOperationConventions"/>). Full reference in docs/api.md.
 /// </summary>
-internal static class OpenApiConfiguration
+internal static partial class OpenApiConfiguration
 {
     public const string DocumentName = "v1";
     public const string BearerScheme = "Bearer";
 
-    private static readonly (int Status, string Description)[] CommonErrors =
-    [
-        (StatusCodes.Status429TooManyRequests, "Too many requests; see the Retry-After header"),
-        (StatusCodes.Status500InternalServerError, "Unexpected error (envelope, no internals)"),
-    ];
+    /// <summary>The setting for the absolute URL clients reach the service at (behind a proxy); relative when unset.</summary>
+    public const string PublicBaseUrlSetting = "OpenApi:PublicBaseUrl";
 
-    public static IServiceCollection AddApiDocument(this IServiceCollection services)
+    public static IServiceCollection AddApiDocument(this IServiceCollection services, IConfiguration configuration)
     {
+        var server = ServerUrl(configuration[PublicBaseUrlSetting]);
         services.AddOpenApi(DocumentName, options =>
         {
             options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
-            options.AddDocumentTransformer(DescribeDocument);
-            options.AddSchemaTransformer(DescribeSchema);
-            options.AddOperationTransformer(DescribeOperation);
+            // Optional<T> is "T, or left out": described inline where it is used, never as a type of its own.
+            options.CreateSchemaReferenceId = type => OpenApiSchemaConventions.IsOptional(type.Type) ? null : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
+            options.AddDocumentTransformer((document, context, _) =>
+            {
+                Describe(document, server);
+                return Task.CompletedTask;
+            });
+            options.AddSchemaTransformer(OpenApiSchemaConventions.TransformAsync);
+            options.AddOperationTransformer(OpenApiOperationConventions.TransformAsync);
         });
         return services;
     }
 
-    private static Task DescribeDocument(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// The document's one server: the configured public base URL, or <c>/</c> (relative to wherever the document was
+    /// fetched from). Never the request's Host header, which any client can set.
+    /// </summary>
+    private static string ServerUrl(string? publicBaseUrl)
+    {
+        if (string.IsNullOrWhiteSpace(publicBaseUrl))
+        {
+            return "/";
+        }
+
+        if (!Uri.TryCreate(publicBaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.Query.Length > 0 || uri.Fragment.Length > 0)
+        {
+            throw new InvalidOperationException($"{PublicBaseUrlSetting} must be an absolute http(s) URL without query or fragment, e.g. https://api.example.com.");
+        }
+
+        return uri.GetLeftPart(UriPartial.Path).TrimEnd('/');
+    }
+
+    private static void Describe(OpenApiDocument document, string server)
     {
         document.Info = new OpenApiInfo
         {
             Title = "AliasService API",
             Version = "v1",
             Description = "Manage aliases (named conference or live rooms) of an organization, and retrieve them publicly, "
-                + "with a passcode, or with an alias JWT. Organization routes need an organization token: a JWT signed HS256 with an "
-                + "API key secret, header kid = the API key id, exp at most 24 h ahead. Every error answers "
-                + "{\"error\": {\"message\": \"...\"}}. Times are Unix seconds.",
+                + "with a passcode, or with an alias token. Organization routes need an organization token: a JWT signed HS256 "
+                + "with an API key secret, header kid = the API key id, exp at most 24 h ahead. Every error answers "
+                + "{\"error\": {\"message\": \"...\"}}. Times are Unix seconds. The full reference is docs/api.md in the repository.",
+            License = new OpenApiLicense { Name = "Proprietary", Identifier = "LicenseRef-AliasService-Proprietary" },
         };
+        document.Servers = [new OpenApiServer { Url = server }];
+
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
@@ -56,134 +80,53 @@ internal static class OpenApiConfiguration
             Scheme = "bearer",
             BearerFormat = "JWT",
             Description = "Organization token (HS256, kid = API key id) on /organization/api/v1/*; on GET /api/v1/alias/{id} "
-                + "optionally an organization token of the owner or an alias token (see docs/access-rules.md).",
+                + "optionally an organization token of the owner or an alias token (docs/access-rules.md).",
         };
-        return Task.CompletedTask;
+
+        foreach (var tag in document.Tags ?? Enumerable.Empty<OpenApiTag>())
+        {
+            tag.Description ??= ControllerSummaries.Value.GetValueOrDefault(tag.Name ?? string.Empty);
+        }
     }
 
-    private static Task DescribeOperation(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// Each controller's XML summary by the name its operations are tagged with (the controller name without
+    /// "Controller"), read from the documentation file built beside the assembly.
+    /// </summary>
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> ControllerSummaries = new(() =>
     {
-        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
-        var requirement = new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] };
-        if (metadata.OfType<IAllowAnonymous>().Any())
+        var path = Path.ChangeExtension(typeof(OpenApiConfiguration).Assembly.Location, ".xml");
+        if (!File.Exists(path))
         {
-            // Public retrieval: anonymous, or with a bearer token (owner's organization token or an alias token).
-            operation.Security = [new OpenApiSecurityRequirement(), requirement];
-        }
-        else if (metadata.OfType<IAuthorizeData>().Any())
-        {
-            operation.Security = [requirement];
+            return new Dictionary<string, string>();
         }
 
-        operation.Responses ??= new OpenApiResponses();
-        // 429 and 500 can answer any operation: they reuse the content (the error envelope) of its documented 4xx.
-        var envelope = operation.Responses.Where(r => r.Key.StartsWith('4')).Select(r => r.Value.Content).FirstOrDefault();
-        foreach (var (status, description) in CommonErrors)
-        {
-            var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (envelope is not null && !operation.Responses.ContainsKey(key))
-            {
-                operation.Responses[key] = new OpenApiResponse { Description = description, Content = envelope };
-            }
-        }
+        var controllers = typeof(OpenApiConfiguration).Assembly.GetTypes()
+            .Where(t => typeof(Microsoft.AspNetCore.Mvc.ControllerBase).IsAssignableFrom(t) && !t.IsAbstract)
+            .ToDictionary(t => "T:" + t.FullName, t => t.Name[..^"Controller".Length], StringComparer.Ordinal);
+        return XDocument.Load(path).Descendants("member")
+            .Where(m => controllers.ContainsKey((string?)m.Attribute("name") ?? string.Empty))
+            .ToDictionary(m => controllers[(string)m.Attribute("name")!], m => PlainText(m.Element("summary")), StringComparer.Ordinal);
+    });
 
-        return Task.CompletedTask;
-    }
-
-    private static Task DescribeSchema(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    /// <summary>An XML doc element as one line of Markdown: <c>&lt;c&gt;x&lt;/c&gt;</c> becomes <c>`x`</c>, a cref its last name.</summary>
+    private static string PlainText(XElement? element)
     {
-        var type = context.JsonTypeInfo.Type;
-        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Optional<>))
+        if (element is null)
         {
-            // Optional<T> is "T or null, may be left out" on the wire.
-            var inner = Nullable.GetUnderlyingType(type.GetGenericArguments()[0]) ?? type.GetGenericArguments()[0];
-            schema.Type = (inner == typeof(long) || inner == typeof(int) ? JsonSchemaType.Integer : JsonSchemaType.String) | JsonSchemaType.Null;
-            schema.Properties?.Clear();
-            schema.Required?.Clear();
-            return Task.CompletedTask;
+            return string.Empty;
         }
 
-        if (IsResponse(type) && schema.Properties is { Count: > 0 } responseProperties)
+        var text = string.Concat(element.Nodes().Select(node => node switch
         {
-            // Responses always carry every member (nulls included), so every member is required.
-            schema.Required = new HashSet<string>(responseProperties.Keys, StringComparer.Ordinal);
-        }
-
-        if (type == typeof(ErrorBody) && schema.Properties is { } errorProperties)
-        {
-            // details and reason are left out when they do not apply, never sent as null.
-            schema.Required = new HashSet<string>(StringComparer.Ordinal) { "message" };
-            foreach (var optional in new[] { "details", "reason" })
-            {
-                if (errorProperties.TryGetValue(optional, out var member) && member is OpenApiSchema optionalSchema && optionalSchema.Type is { } optionalType)
-                {
-                    optionalSchema.Type = optionalType & ~JsonSchemaType.Null;
-                }
-            }
-        }
-
-        if (type == typeof(CreateAliasRequest))
-        {
-            // Nullable in C# so that a missing member reaches the validator, but required on the wire.
-            schema.Required = new HashSet<string>(StringComparer.Ordinal) { "type", "expired_at" };
-            foreach (var name in schema.Required)
-            {
-                if (schema.Properties is { } properties && properties.TryGetValue(name, out var found) && found is OpenApiSchema property && property.Type is { } wireType)
-                {
-                    property.Type = wireType & ~JsonSchemaType.Null;
-                }
-            }
-        }
-
-        if (typeof(IRejectsUnknownMembers).IsAssignableFrom(type))
-        {
-            schema.Properties?.Remove("unknown_members");
-            schema.AdditionalPropertiesAllowed = false;
-            schema.AdditionalProperties = null;
-        }
-
-        if (Examples.For(type) is { } example)
-        {
-            schema.Examples = [example];
-        }
-
-        return Task.CompletedTask;
+            XElement { Name.LocalName: "c" } code => "`" + code.Value + "`",
+            XElement see when see.Attribute("cref") is { } cref => cref.Value[(cref.Value.LastIndexOf('.') + 1)..],
+            XElement other => other.Value,
+            _ => node.ToString(),
+        }));
+        return Whitespace().Replace(System.Net.WebUtility.HtmlDecode(text), " ").Trim();
     }
 
-    private static bool IsResponse(Type type) =>
-        type == typeof(AliasDto) || type == typeof(AliasTokenDto) || type == typeof(MessageResponse)
-        || type == typeof(ErrorEnvelope)
-        || type.Namespace?.StartsWith("AliasService.Application.ApiKeys", StringComparison.Ordinal) == true
-        || type.Namespace?.StartsWith("AliasService.Application.JwtKeys", StringComparison.Ordinal) == true
-        || (type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(DataEnvelope<>) || type.GetGenericTypeDefinition() == typeof(ListEnvelope<>)));
-
-    /// <summary>Examples taken from the seed documents (seed 000's private alias, seed 001's requests).</summary>
-    private static class Examples
-    {
-        public static JsonNode? For(Type type) => type switch
-        {
-            _ when type == typeof(AliasDto) => JsonNode.Parse("""
-                {"id":"priva","type":"conference","name":"Private Alias Name","passcode":null,"jwt_secret":"your-secure-secret-of-at-least-32-bytes","stream_key":null,"expired_at":1737456308,"inserted_at":1737356308}
-                """),
-            _ when type == typeof(CreateAliasRequest) => JsonNode.Parse("""
-                {"type":"conference","name":"Private Alias Name","jwt_secret":"your-secure-secret-of-at-least-32-bytes","expired_at":1737456308}
-                """),
-            _ when type == typeof(UpdateAliasRequest) => JsonNode.Parse("""
-                {"type":"conference","name":"Updated Alias Name","passcode":null}
-                """),
-            _ when type == typeof(MintAliasTokenRequest) => JsonNode.Parse("""
-                {"user_id":"user456xxyz","host":true,"expires_in":3600}
-                """),
-            _ when type == typeof(AliasTokenDto) => JsonNode.Parse("""
-                {"token":"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJhbGlhcyI6InByaXZhIn0.signature","expires_at":1737359908}
-                """),
-            _ when type == typeof(ErrorEnvelope) => JsonNode.Parse("""
-                {"error":{"message":"Alias not found"}}
-                """),
-            _ when type == typeof(MessageResponse) => JsonNode.Parse("""
-                {"message":"Alias deleted successfully."}
-                """),
-            _ => null,
-        };
-    }
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 }

@@ -27,7 +27,7 @@ public sealed class AliasUpdateTests
 
         _alias.Update(new AliasChanges(), _clock);
 
-        _alias.ViewFor(AliasViewer.Owner).Should().Be(before);
+        _alias.ViewFor(AliasViewer.Owner).Should().Be(before with { Version = _alias.Version });
     }
 
     [Test]
@@ -37,7 +37,7 @@ public sealed class AliasUpdateTests
 
         _alias.Update(new AliasChanges { Name = "Renamed" }, _clock);
 
-        _alias.ViewFor(AliasViewer.Owner).Should().Be(before with { Name = "Renamed" });
+        _alias.ViewFor(AliasViewer.Owner).Should().Be(before with { Name = "Renamed", Version = _alias.Version });
     }
 
     [Test]

@@ -24,7 +24,28 @@ public sealed class AliasViewForTests
             TestAliases.JwtSecret,
             TestAliases.StreamKey,
             TestAliases.ExpiredAt,
-            TestClock.StartSeconds));
+            TestClock.StartSeconds,
+            _alias.Version));
+    }
+
+    [Test]
+    public void ViewFor_Owner_CarriesTheCurrentVersion()
+    {
+        var before = _alias.ViewFor(AliasViewer.Owner).Version;
+
+        _alias.Update(new AliasChanges { Name = "renamed" }, TestClock.Create());
+
+        var after = _alias.ViewFor(AliasViewer.Owner).Version;
+        before.Should().NotBeNull();
+        after.Should().Be(_alias.Version);
+        after.Should().NotBe(before!.Value);
+    }
+
+    [TestCase(AliasViewer.Host)]
+    [TestCase(AliasViewer.Public)]
+    public void ViewFor_AnyoneButTheOwner_HasNoVersion(AliasViewer viewer)
+    {
+        _alias.ViewFor(viewer).Version.Should().BeNull();
     }
 
     [Test]

@@ -4,7 +4,7 @@ using AliasService.WebApi.IntegrationTests.Support;
 namespace AliasService.WebApi.IntegrationTests.AliasAccess;
 
 /// <summary>
-/// Alias tokens that must pass (contract section 5): every lifetime form, the default claims of common
+/// Alias tokens that must pass (docs/api.md, "Alias tokens"): every lifetime form, the default claims of common
 /// libraries, HS256/384/512, and the 30-second clock skew, reached by moving the service's fake clock.
 /// Each is a host token, so acceptance shows as the host view.
 /// </summary>
@@ -30,7 +30,7 @@ public sealed class AcceptedAliasTokenTests : AliasAccessTest
     [Test]
     public async Task Retrieve_WithIatPlusExpiresInOnly_ReturnsHostView()
     {
-        // The seed's claims (alias, user_id, host, expires_in) with the iat that every signing library adds.
+        // The documented claims (alias, user_id, host, expires_in) with the iat that every signing library adds.
         var token = new TestJwt()
             .WithHeader("alg", "HS256")
             .WithHeader("typ", "JWT")

@@ -8,7 +8,7 @@ using AliasService.WebApi.IntegrationTests.Support;
 namespace AliasService.WebApi.IntegrationTests.AliasAccess;
 
 /// <summary>
-/// <c>POST /organization/api/v1/alias/{id}/token</c> (contract section 7): the minted token is read back by hand
+/// <c>POST /organization/api/v1/alias/{id}/token</c> (docs/api.md, "Routes"): the minted token is read back by hand
 /// (base64url + JSON, signature checked with the secret independently) and used for retrieval.
 /// </summary>
 public sealed class MintAliasTokenTests : AliasAccessTest

@@ -7,7 +7,7 @@ using AliasService.WebApi.IntegrationTests.Support;
 namespace AliasService.WebApi.IntegrationTests.AliasAccess;
 
 /// <summary>
-/// Alias tokens signed with an organization's registered public key (contract sections 5 and 6): RS256, PS256 and
+/// Alias tokens signed with an organization's registered public key (docs/api.md, "Alias tokens", "JWT keys"): RS256, PS256 and
 /// ES256/384 with the key its <c>kid</c> names pass; the algorithm comes from the registered key, never from the
 /// token; an HMAC algorithm never gets a public key; another organization's key, a deleted key or an embedded key
 /// never verifies. The target alias is passcode-protected with no jwt_secret, so only a registered key can make a

@@ -4,7 +4,7 @@ using AliasService.WebApi.IntegrationTests.Support;
 namespace AliasService.WebApi.IntegrationTests.AliasAccess;
 
 /// <summary>
-/// <c>GET /api/v1/alias/{id}</c>: the decision table of contract section 5 (docs/access-rules.md), at least one
+/// <c>GET /api/v1/alias/{id}</c>: the decision table of docs/access-rules.md, at least one
 /// test per row, in the table's order. Expiry is reached by advancing the service's fake clock, never by waiting.
 /// </summary>
 public sealed class RetrievalDecisionTableTests : AliasAccessTest

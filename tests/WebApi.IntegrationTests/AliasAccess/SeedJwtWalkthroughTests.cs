@@ -6,9 +6,9 @@ using AliasService.WebApi.IntegrationTests.Support;
 namespace AliasService.WebApi.IntegrationTests.AliasAccess;
 
 /// <summary>
-/// The seed's "JWT retrieve alias" walkthrough (shared/seeds/000_…), step by step: create a private alias with a
-/// jwt_secret, sign the seed's claims with an independent HS256 implementation, retrieve, and compare with the
-/// seed's example response text.
+/// The "retrieve an alias with a JWT" walkthrough of the original product documents, step by step: create a private alias with a
+/// jwt_secret, sign its claims with an independent HS256 implementation, retrieve, and compare with the
+/// walkthrough's example response text.
 /// </summary>
 public sealed class SeedJwtWalkthroughTests : AliasAccessTest
 {
@@ -20,7 +20,7 @@ public sealed class SeedJwtWalkthroughTests : AliasAccessTest
         var insertedAt = Factory.Now;
         var id = await CreateSeedAliasAsync(secret, expiredAt);
 
-        // Step 2: the seed's claims, in its order; iat is what Joken (the seed's Elixir library) adds, and what
+        // Step 2: the walkthrough's claims, in its order; iat is what Joken (the Elixir library it uses) adds, and what
         // expires_in ("seconds from issuance") counts from.
         var token = new TestJwt()
             .WithHeader("alg", "HS256")
@@ -80,7 +80,7 @@ public sealed class SeedJwtWalkthroughTests : AliasAccessTest
         (await response.Content.ReadAsStringAsync()).Should().Be("""{"error":{"message":"Alias not found"}}""");
     }
 
-    /// <summary>Step 1, with the seed's example request body (only the secret long enough for HS256 and the expiry in the future).</summary>
+    /// <summary>Step 1, with the walkthrough's example request body (only the secret long enough for HS256 and the expiry in the future).</summary>
     private async Task<string> CreateSeedAliasAsync(string secret, long expiredAt)
     {
         var body = $$"""

@@ -5,7 +5,7 @@ using AliasService.WebApi.IntegrationTests.Support;
 
 namespace AliasService.WebApi.IntegrationTests.Aliases;
 
-/// <summary><c>POST /organization/api/v1/alias/create</c> (contract sections 3 and 7).</summary>
+/// <summary><c>POST /organization/api/v1/alias/create</c> (docs/api.md, "The alias object", "Routes").</summary>
 public sealed class CreateAliasTests : ServiceTest
 {
     private const long MaxBodyBytes = 64 * 1024;

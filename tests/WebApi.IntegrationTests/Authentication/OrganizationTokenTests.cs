@@ -5,7 +5,7 @@ using AliasService.WebApi.IntegrationTests.Support;
 namespace AliasService.WebApi.IntegrationTests.Authentication;
 
 /// <summary>
-/// Organization tokens (contract section 4): HS256, <c>kid</c> = API key id, <c>exp</c> at most 24 h ahead.
+/// Organization tokens (docs/api.md, "Organization tokens"): HS256, <c>kid</c> = API key id, <c>exp</c> at most 24 h ahead.
 /// Every refusal is a 401 envelope with a Bearer challenge, and the request never reaches its handler.
 /// </summary>
 public sealed class OrganizationTokenTests : ServiceTest

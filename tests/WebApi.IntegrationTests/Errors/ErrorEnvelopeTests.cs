@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace AliasService.WebApi.IntegrationTests.Errors;
 
 /// <summary>
-/// Contract section 2: every failure answers <c>{"error": {"message": ...}}</c> as JSON, never an HTML page, a stack
+/// The error envelope (docs/api.md, "Errors"): every failure answers <c>{"error": {"message": ...}}</c> as JSON, never an HTML page, a stack
 /// trace or an empty body, whatever went wrong.
 /// </summary>
 public sealed class ErrorEnvelopeTests : ServiceTest

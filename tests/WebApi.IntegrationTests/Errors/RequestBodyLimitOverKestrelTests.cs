@@ -19,9 +19,7 @@ public sealed class RequestBodyLimitOverKestrelTests
     [OneTimeSetUp]
     public void StartServiceOnKestrel()
     {
-        _service = new AliasServiceFactory();
-        _service.UseKestrel(0);
-        _service.StartServer();
+        _service = AliasServiceFactory.StartOnKestrel();
     }
 
     [OneTimeTearDown]

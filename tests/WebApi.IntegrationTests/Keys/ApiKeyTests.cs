@@ -6,7 +6,7 @@ using AliasService.WebApi.IntegrationTests.Support;
 namespace AliasService.WebApi.IntegrationTests.Keys;
 
 /// <summary>
-/// <c>/organization/api/v1/api_keys</c> (contract sections 4 and 7, README "Rotating API keys without downtime"):
+/// <c>/organization/api/v1/api_keys</c> (docs/api.md, "API keys", README "Rotating API keys without downtime"):
 /// secrets are shown once, revoked keys fail from the next request on, the last active key cannot be revoked.
 /// </summary>
 public sealed class ApiKeyTests : KeyServiceTest

@@ -7,7 +7,7 @@ using AliasService.WebApi.IntegrationTests.Support;
 namespace AliasService.WebApi.IntegrationTests.Keys;
 
 /// <summary>
-/// <c>POST /organization/api/v1/jwt_keys</c> with the public key formats contract section 6 accepts: RSA 2048–8192
+/// <c>POST /organization/api/v1/jwt_keys</c> with the public key formats docs/api.md ("JWT keys") accepts: RSA 2048–8192
 /// bits as SubjectPublicKeyInfo or PKCS#1 PEM, EC P-256/P-384/P-521 as SubjectPublicKeyInfo PEM. Every answer holds
 /// the key as SPKI PEM, the algorithm its family implies, and the RFC 7638 thumbprint computed here independently.
 /// </summary>

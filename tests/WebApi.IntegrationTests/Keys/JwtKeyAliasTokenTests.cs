@@ -9,7 +9,7 @@ using AliasService.WebApi.IntegrationTests.Support;
 namespace AliasService.WebApi.IntegrationTests.Keys;
 
 /// <summary>
-/// Contract section 5 with section 6: <c>GET /api/v1/alias/{id}</c> with alias tokens signed RS256, PS256 or
+/// Alias tokens signed with registered JWT keys (docs/api.md, "Alias tokens", "JWT keys"): <c>GET /api/v1/alias/{id}</c> with alias tokens signed RS256, PS256 or
 /// ES256/384/512 by a JWT key the alias's organization registered, named by <c>kid</c>. Tokens are signed here with
 /// .NET's RSA/ECDsa and assembled by hand. The algorithm comes from the registered key, never from the token.
 /// Every test signs with key pairs of its own, so no test's outcome depends on which keys earlier tests verified.

@@ -6,7 +6,7 @@ using AliasService.WebApi.IntegrationTests.Support;
 namespace AliasService.WebApi.IntegrationTests.Keys;
 
 /// <summary>
-/// <c>GET</c> (list, one) and <c>DELETE</c> on <c>/organization/api/v1/jwt_keys</c> (contract section 6): newest first,
+/// <c>GET</c> (list, one) and <c>DELETE</c> on <c>/organization/api/v1/jwt_keys</c> (docs/api.md, "JWT keys"): newest first,
 /// keyset pages of <c>limit</c> 1–100 (default 25) with an opaque <c>after</c> cursor, 404 for an unknown id.
 /// </summary>
 public sealed class JwtKeyManagementTests : KeyServiceTest

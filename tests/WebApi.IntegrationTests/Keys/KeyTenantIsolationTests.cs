@@ -7,7 +7,7 @@ using AliasService.WebApi.IntegrationTests.Support;
 namespace AliasService.WebApi.IntegrationTests.Keys;
 
 /// <summary>
-/// Contract section 1 for keys: organization B cannot see or remove organization A's JWT keys or API keys; a
+/// Tenant isolation for keys (docs/api.md, "Organizations"): organization B cannot see or remove organization A's JWT keys or API keys; a
 /// foreign id answers exactly like a missing one (404), and A's keys are unchanged and keep working.
 /// A is the test's own organization.
 /// </summary>

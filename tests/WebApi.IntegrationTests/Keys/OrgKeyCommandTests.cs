@@ -7,7 +7,7 @@ using AliasService.WebApi.IntegrationTests.Support;
 namespace AliasService.WebApi.IntegrationTests.Keys;
 
 /// <summary>
-/// Contract section 8 and the README rotation runbook on the command line: <c>org key create|list|revoke</c>
+/// The command line (docs/api.md, "Command line") and the README rotation runbook on the command line: <c>org key create|list|revoke</c>
 /// against the running service's database. Results are checked on stdout and the exit code, and over HTTP.
 /// </summary>
 // The command line reads its settings from the process environment, which every fixture shares.

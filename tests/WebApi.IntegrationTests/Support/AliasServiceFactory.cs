@@ -42,6 +42,15 @@ public sealed class AliasServiceFactory : WebApplicationFactory<Program>
     public TestStorage Storage { get; }
 
     public string DataFolder => Storage.DataFolder;
+    /// <summary>A started service on real Kestrel, on a free loopback port, for tests where sockets and connections matter.</summary>
+    public static AliasServiceFactory StartOnKestrel()
+    {
+        var service = new AliasServiceFactory();
+        service.UseKestrel(0);
+        service.StartServer();
+        return service;
+    }
+
 
     /// <summary>The service's clock. It only moves when a test advances it.</summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));

@@ -7,7 +7,7 @@ namespace AliasService.WebApi.IntegrationTests.Support;
 /// <summary>Reading and checking what the service sends back, from the raw response text.</summary>
 public static class HttpJson
 {
-    /// <summary>The alias object's members, in the contract's order (section 3).</summary>
+    /// <summary>The alias object's members, in wire order (docs/api.md, "The alias object").</summary>
     public static readonly string[] AliasFields = ["id", "type", "name", "passcode", "jwt_secret", "stream_key", "expired_at", "inserted_at"];
 
     public static StringContent Body(string json) => new(json, Encoding.UTF8, "application/json");
@@ -24,7 +24,7 @@ public static class HttpJson
     }
 
     /// <summary>
-    /// Asserts the contract's error envelope: exactly <c>{"error": {...}}</c>, a non-empty <c>message</c>, and only
+    /// Asserts the error envelope: exactly <c>{"error": {...}}</c>, a non-empty <c>message</c>, and only
     /// <c>message</c>, <c>details</c> and <c>reason</c> inside. Answers the inner <c>error</c> object.
     /// </summary>
     public static async Task<JsonElement> ReadErrorAsync(this HttpResponseMessage response, HttpStatusCode expectedStatus)
@@ -64,7 +64,7 @@ public static class HttpJson
         return alias;
     }
 
-    /// <summary>Asserts the alias object's exact members, in the contract's order, with the contract's JSON types.</summary>
+    /// <summary>Asserts the alias object's exact members, in wire order, with their JSON types.</summary>
     public static void ShouldBeAliasObject(this JsonElement alias)
     {
         alias.ValueKind.Should().Be(JsonValueKind.Object);

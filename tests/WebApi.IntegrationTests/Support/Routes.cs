@@ -1,6 +1,6 @@
 namespace AliasService.WebApi.IntegrationTests.Support;
 
-/// <summary>The organization API's routes (contract section 7).</summary>
+/// <summary>The organization API's routes (docs/api.md, "Routes").</summary>
 public static class Routes
 {
     public const string List = "/organization/api/v1/aliases";
@@ -12,6 +12,6 @@ public static class Routes
 
     public static string MintToken(string id) => $"/organization/api/v1/alias/{Uri.EscapeDataString(id)}/token";
 
-    /// <summary>Public retrieval (contract section 5).</summary>
+    /// <summary>Public retrieval (docs/api.md, "Alias tokens").</summary>
     public static string Retrieve(string id) => $"/api/v1/alias/{Uri.EscapeDataString(id)}";
 }

@@ -19,7 +19,7 @@ public sealed class TestJwt
     private Func<byte[], byte[], byte[]>? _mac;
     private byte[] _key = [];
 
-    /// <summary>An organization token as the contract describes it: HS256, <c>kid</c> = API key id, <c>iat</c> now, <c>exp</c> in an hour.</summary>
+    /// <summary>An organization token as docs/api.md describes it: HS256, <c>kid</c> = API key id, <c>iat</c> now, <c>exp</c> in an hour.</summary>
     public static TestJwt ForOrganization(TestOrganization organization, long now)
     {
         ArgumentNullException.ThrowIfNull(organization);

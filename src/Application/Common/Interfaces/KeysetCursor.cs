@@ -7,7 +7,8 @@ namespace AliasService.Application.Common.Interfaces;
 
 /// <summary>
 /// A keyset position in a newest-first listing: the (timestamp, id) of the last entry of a page, so a page costs
-/// the same at any depth and rows inserted meanwhile cause neither duplicates nor gaps. Opaque base64url on the wire.
+/// the same at any depth and rows inserted meanwhile cause neither duplicates nor gaps. Its text form is protected by
+/// <see cref="IKeysetCursorProtector"/> before it reaches a client.
 /// </summary>
 public sealed record KeysetCursor(long Timestamp, string Id)
 {

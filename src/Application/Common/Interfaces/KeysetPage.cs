@@ -1,13 +1,13 @@
 namespace AliasService.Application.Common.Interfaces;
 
-/// <summary>Splits the limit+1 rows a keyset query fetched into one page and the cursor of the next page.</summary>
+/// <summary>Splits the limit+1 rows a keyset query fetched into one page and the position of the next page.</summary>
 public static class KeysetPage
 {
-    public static (IReadOnlyList<T> Page, string? After) Split<T>(IReadOnlyList<T> rows, int limit, Func<T, KeysetCursor> cursorOf)
+    public static (IReadOnlyList<T> Page, KeysetCursor? Next) Split<T>(IReadOnlyList<T> rows, int limit, Func<T, KeysetCursor> cursorOf)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(cursorOf);
         var page = rows.Take(limit).ToList();
-        return (page, rows.Count > limit ? cursorOf(page[^1]).Encode() : null);
+        return (page, rows.Count > limit ? cursorOf(page[^1]) : null);
     }
 }

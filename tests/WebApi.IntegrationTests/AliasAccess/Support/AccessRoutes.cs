@@ -1,6 +1,6 @@
 namespace AliasService.WebApi.IntegrationTests.AliasAccess.Support;
 
-/// <summary>The routes of public retrieval and alias-token minting (contract section 7).</summary>
+/// <summary>The routes of public retrieval and alias-token minting (docs/api.md, "Routes").</summary>
 internal static class AccessRoutes
 {
     public static string Retrieve(string id, string? passcode = null) =>

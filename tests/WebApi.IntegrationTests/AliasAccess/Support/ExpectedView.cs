@@ -1,6 +1,6 @@
 namespace AliasService.WebApi.IntegrationTests.AliasAccess.Support;
 
-/// <summary>The three views of contract section 3.</summary>
+/// <summary>The three views (docs/api.md, "Views").</summary>
 public enum ExpectedView
 {
     /// <summary>All fields as stored.</summary>

@@ -45,5 +45,7 @@ public sealed class SaveGate
             await gate.PassAsync();
             await inner.SaveChangesAsync(cancellationToken);
         }
+
+        public void DiscardChanges() => inner.DiscardChanges();
     }
 }

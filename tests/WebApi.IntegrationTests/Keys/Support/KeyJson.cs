@@ -4,7 +4,7 @@ using AliasService.WebApi.IntegrationTests.Support;
 
 namespace AliasService.WebApi.IntegrationTests.Keys.Support;
 
-/// <summary>Shape checks for the JWT key and API key objects (contract sections 6 and 7).</summary>
+/// <summary>Shape checks for the JWT key and API key objects (docs/api.md, "JWT keys", "API keys").</summary>
 public static class KeyJson
 {
     public static readonly string[] JwtKeyFields = ["id", "name", "public_key", "algorithm", "fingerprint", "created_at", "updated_at"];
@@ -29,7 +29,7 @@ public static class KeyJson
         return (root.GetProperty("after").GetString(), entries);
     }
 
-    /// <summary>Asserts a 201 with a JWT key object of the contract's shape and answers the key.</summary>
+    /// <summary>Asserts a 201 with a JWT key object of the documented shape and answers the key.</summary>
     public static async Task<JsonElement> ReadJwtKeyAsync(this HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.Created)
     {
         var key = (await response.ReadJsonAsync(status)).ShouldBeDataWith(JwtKeyFields);

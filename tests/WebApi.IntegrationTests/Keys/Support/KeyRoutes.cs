@@ -1,6 +1,6 @@
 namespace AliasService.WebApi.IntegrationTests.Keys.Support;
 
-/// <summary>The key-management routes (contract sections 6 and 7) and public retrieval (section 5).</summary>
+/// <summary>The key-management routes (docs/api.md, "Routes") and public retrieval.</summary>
 public static class KeyRoutes
 {
     public const string JwtKeys = "/organization/api/v1/jwt_keys";

@@ -3,10 +3,13 @@ using MediatR;
 
 namespace AliasService.Application.Aliases.Commands.UpdateAlias;
 
-/// <summary>A partial update: an absent field is unchanged, a field present as null is cleared.</summary>
+/// <summary>
+/// A partial update: an absent field is unchanged, a field present as null is cleared. With
+/// <see cref="ExpectedVersions"/> it is conditional: applied only while the alias has one of those versions.
+/// </summary>
 public sealed record UpdateAliasCommand(string OrganizationId, string Id) : IRequest<AliasDto>
 {
-    public Optional<string?> Type { get; init; }
+    public Optional<string> Type { get; init; }
 
     public Optional<string?> Name { get; init; }
 
@@ -16,5 +19,8 @@ public sealed record UpdateAliasCommand(string OrganizationId, string Id) : IReq
 
     public Optional<string?> StreamKey { get; init; }
 
-    public Optional<long?> ExpiredAt { get; init; }
+    public Optional<long> ExpiredAt { get; init; }
+
+    /// <summary>Null: apply to whatever the alias is now. Otherwise the versions the caller accepts (possibly none).</summary>
+    public IReadOnlyCollection<Guid>? ExpectedVersions { get; init; }
 }

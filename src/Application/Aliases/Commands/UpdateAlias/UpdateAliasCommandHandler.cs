@@ -1,3 +1,4 @@
+using AliasService.Application.Common.Exceptions;
 using AliasService.Application.Common.Interfaces;
 using AliasService.Domain.Aliases;
 using AliasService.Domain.Common;
@@ -6,16 +7,21 @@ using MediatR;
 
 namespace AliasService.Application.Aliases.Commands.UpdateAlias;
 
-/// <summary>Loads the organization's alias, applies the partial update through the aggregate, saves.</summary>
+/// <summary>
+/// Applies a partial update to the alias as it is when the update is saved: when another update won the race, the
+/// alias is read again and the change applied to what that one left, so concurrent updates of different fields all
+/// succeed and all are kept. A conditional update (<see cref="UpdateAliasCommand.ExpectedVersions"/>) is refused
+/// instead once the alias has another version.
+/// </summary>
 public sealed class UpdateAliasCommandHandler(IAliasRepository aliases, IUnitOfWork unitOfWork, TimeProvider clock, IMapper mapper)
     : IRequestHandler<UpdateAliasCommand, AliasDto>
 {
+    /// <summary>Enough for any realistic contention on one alias; beyond it the conflict is reported (409).</summary>
+    public const int MaxAttempts = 10;
+
     public async Task<AliasDto> Handle(UpdateAliasCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var alias = await aliases.FindOwnedAsync(request.OrganizationId, request.Id, cancellationToken).ConfigureAwait(false)
-            ?? throw new AliasNotFoundException(request.Id);
-
         var changes = new AliasChanges
         {
             Type = request.Type.HasValue && AliasTypes.TryParse(request.Type.Value, out var type) ? type : Optional<AliasType>.Absent,
@@ -23,10 +29,28 @@ public sealed class UpdateAliasCommandHandler(IAliasRepository aliases, IUnitOfW
             Passcode = request.Passcode,
             JwtSecret = request.JwtSecret,
             StreamKey = request.StreamKey,
-            ExpiredAt = request.ExpiredAt is { HasValue: true, Value: { } expiredAt } ? expiredAt : Optional<long>.Absent,
+            ExpiredAt = request.ExpiredAt,
         };
-        alias.Update(changes, clock);
-        await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return mapper.Map<AliasDto>(alias.ViewFor(AliasViewer.Owner));
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var alias = await aliases.FindOwnedAsync(request.OrganizationId, request.Id, cancellationToken).ConfigureAwait(false)
+                ?? throw new AliasNotFoundException(request.Id);
+            if (request.ExpectedVersions is { } expected && !expected.Contains(alias.Version))
+            {
+                throw new PreconditionFailedException();
+            }
+
+            alias.Update(changes, clock);
+            try
+            {
+                await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                return mapper.Map<AliasDto>(alias.ViewFor(AliasViewer.Owner));
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+            {
+                unitOfWork.DiscardChanges();
+            }
+        }
     }
 }

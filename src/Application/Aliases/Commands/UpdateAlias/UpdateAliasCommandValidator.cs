@@ -2,7 +2,10 @@ using FluentValidation;
 
 namespace AliasService.Application.Aliases.Commands.UpdateAlias;
 
-/// <summary><c>type</c> and <c>expired_at</c> may be left out but never cleared.</summary>
+/// <summary>
+/// <c>type</c> may be left out but never cleared, and must be one of the two. (<c>expired_at</c> cannot even be sent
+/// as null: it is an integer whenever it is present.)
+/// </summary>
 public sealed class UpdateAliasCommandValidator : AbstractValidator<UpdateAliasCommand>
 {
     public UpdateAliasCommandValidator()
@@ -12,8 +15,5 @@ public sealed class UpdateAliasCommandValidator : AbstractValidator<UpdateAliasC
                 .NotNull().WithMessage("cannot be cleared; leave it out to keep it")
                 .MustBeAliasType()
                 .OverridePropertyName("type"));
-        When(c => c.ExpiredAt.HasValue, () =>
-            RuleFor(c => c.ExpiredAt.Value).NotNull().WithMessage("cannot be cleared; leave it out to keep it")
-                .OverridePropertyName("expired_at"));
     }
 }

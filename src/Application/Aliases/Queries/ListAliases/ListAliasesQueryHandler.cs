@@ -6,7 +6,7 @@ using MediatR;
 namespace AliasService.Application.Aliases.Queries.ListAliases;
 
 /// <summary>Keyset pagination: fetches one row more than the page to know whether a next page exists.</summary>
-public sealed class ListAliasesQueryHandler(IAliasRepository aliases, IMapper mapper)
+public sealed class ListAliasesQueryHandler(IAliasRepository aliases, IKeysetCursorProtector cursors, IMapper mapper)
     : IRequestHandler<ListAliasesQuery, AliasListDto>
 {
     public async Task<AliasListDto> Handle(ListAliasesQuery request, CancellationToken cancellationToken)
@@ -14,10 +14,11 @@ public sealed class ListAliasesQueryHandler(IAliasRepository aliases, IMapper ma
         ArgumentNullException.ThrowIfNull(request);
         var limit = request.Limit ?? ListAliasesQuery.DefaultLimit;
         AliasType? type = AliasTypes.TryParse(request.Type, out var parsed) ? parsed : null;
-        KeysetCursor.TryDecode(request.After, out var after);
+        cursors.TryUnprotect<ListAliasesQuery>(request.After, request.OrganizationId, out var after);
 
         var rows = await aliases.ListAsync(request.OrganizationId, type, after, limit + 1, cancellationToken).ConfigureAwait(false);
         var (page, next) = KeysetPage.Split(rows, limit, a => new KeysetCursor(a.InsertedAt, a.Id));
-        return new AliasListDto(next, page.Select(a => mapper.Map<AliasDto>(a.ViewFor(AliasViewer.Owner))).ToList());
+        var nextCursor = next is null ? null : cursors.Protect<ListAliasesQuery>(next, request.OrganizationId);
+        return new AliasListDto(nextCursor, page.Select(a => mapper.Map<AliasDto>(a.ViewFor(AliasViewer.Owner))).ToList());
     }
 }

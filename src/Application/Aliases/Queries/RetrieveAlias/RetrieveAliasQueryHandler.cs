@@ -7,7 +7,7 @@ using MediatR;
 namespace AliasService.Application.Aliases.Queries.RetrieveAlias;
 
 /// <summary>
-/// The access decision of contract section 5, in its order: 404 → owner → bad token 401 → token view →
+/// The access decision of docs/access-rules.md, in its order: 404 → owner → bad token 401 → token view →
 /// passcode → 401 → public; then 410 for an expired alias (not for its owner).
 /// </summary>
 public sealed class RetrieveAliasQueryHandler(IAliasRepository aliases, IAliasTokenVerifier tokens, TimeProvider clock, IMapper mapper)

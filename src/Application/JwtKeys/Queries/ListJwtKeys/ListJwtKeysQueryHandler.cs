@@ -4,15 +4,17 @@ using MediatR;
 
 namespace AliasService.Application.JwtKeys.Queries.ListJwtKeys;
 
-public sealed class ListJwtKeysQueryHandler(IJwtKeyRepository keys, IMapper mapper) : IRequestHandler<ListJwtKeysQuery, JwtKeyListDto>
+/// <summary>Keyset pagination of the organization's JWT keys, newest first.</summary>
+public sealed class ListJwtKeysQueryHandler(IJwtKeyRepository keys, IKeysetCursorProtector cursors, IMapper mapper) : IRequestHandler<ListJwtKeysQuery, JwtKeyListDto>
 {
     public async Task<JwtKeyListDto> Handle(ListJwtKeysQuery request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var limit = request.Limit ?? ListJwtKeysQuery.DefaultLimit;
-        KeysetCursor.TryDecode(request.After, out var after);
+        cursors.TryUnprotect<ListJwtKeysQuery>(request.After, request.OrganizationId, out var after);
         var rows = await keys.ListAsync(request.OrganizationId, after, limit + 1, cancellationToken).ConfigureAwait(false);
         var (page, next) = KeysetPage.Split(rows, limit, k => new KeysetCursor(k.CreatedAt, k.Id));
-        return new JwtKeyListDto(next, page.Select(mapper.Map<JwtKeyDto>).ToList());
+        var nextCursor = next is null ? null : cursors.Protect<ListJwtKeysQuery>(next, request.OrganizationId);
+        return new JwtKeyListDto(nextCursor, page.Select(mapper.Map<JwtKeyDto>).ToList());
     }
 }

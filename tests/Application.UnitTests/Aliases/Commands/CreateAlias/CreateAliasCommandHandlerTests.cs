@@ -82,6 +82,7 @@ public sealed class CreateAliasCommandHandlerTests
             StreamKey = command.StreamKey,
             ExpiredAt = command.ExpiredAt!.Value,
             InsertedAt = TestClock.StartSeconds,
+            Version = _added.Version,
         });
     }
 

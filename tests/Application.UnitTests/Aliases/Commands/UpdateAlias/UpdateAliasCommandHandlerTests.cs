@@ -1,5 +1,6 @@
 using AliasService.Application.Aliases;
 using AliasService.Application.Aliases.Commands.UpdateAlias;
+using AliasService.Application.Common.Exceptions;
 using AliasService.Application.Common.Interfaces;
 using AliasService.Application.UnitTests.TestSupport;
 using AliasService.Domain.Aliases;
@@ -84,6 +85,7 @@ public sealed class UpdateAliasCommandHandlerTests
             StreamKey = TestAliases.StreamKey,
             ExpiredAt = TestAliases.ExpiredAt,
             InsertedAt = TestClock.StartSeconds,
+            Version = _alias.Version,
         });
     }
 
@@ -94,7 +96,7 @@ public sealed class UpdateAliasCommandHandlerTests
 
         await _handler.Handle(OwnCommand(), CancellationToken.None);
 
-        _alias.ViewFor(AliasViewer.Owner).Should().Be(before);
+        _alias.ViewFor(AliasViewer.Owner).Should().Be(before with { Version = _alias.Version });
     }
 
     [Test]
@@ -104,7 +106,7 @@ public sealed class UpdateAliasCommandHandlerTests
 
         await _handler.Handle(OwnCommand() with { Passcode = new Optional<string?>(null) }, CancellationToken.None);
 
-        _alias.ViewFor(AliasViewer.Owner).Should().Be(before with { Passcode = null });
+        _alias.ViewFor(AliasViewer.Owner).Should().Be(before with { Passcode = null, Version = _alias.Version });
     }
 
     [Test]
@@ -121,7 +123,7 @@ public sealed class UpdateAliasCommandHandlerTests
     {
         var newExpiry = TestClock.StartSeconds + 86_400;
 
-        await _handler.Handle(OwnCommand() with { ExpiredAt = (long?)newExpiry }, CancellationToken.None);
+        await _handler.Handle(OwnCommand() with { ExpiredAt = newExpiry }, CancellationToken.None);
 
         _alias.ExpiredAt.Should().Be(newExpiry);
     }
@@ -143,7 +145,7 @@ public sealed class UpdateAliasCommandHandlerTests
     {
         _clock.Advance(TimeSpan.FromHours(2));
 
-        var act = () => _handler.Handle(OwnCommand() with { ExpiredAt = (long?)(TestClock.StartSeconds + 60) }, CancellationToken.None);
+        var act = () => _handler.Handle(OwnCommand() with { ExpiredAt = TestClock.StartSeconds + 60 }, CancellationToken.None);
 
         (await act.Should().ThrowAsync<DomainValidationException>()).Which.Errors.Keys.Should().Equal("expired_at");
     }
@@ -157,5 +159,87 @@ public sealed class UpdateAliasCommandHandlerTests
 
         _aliases.Verify(r => r.FindOwnedAsync(TestAliases.OrganizationId, _alias.Id, cancellation.Token), Times.Once);
         _unitOfWork.Verify(u => u.SaveChangesAsync(cancellation.Token), Times.Once);
+    }
+
+    [Test]
+    public async Task Handle_WhenAnotherUpdateWonTheRace_AppliesTheChangeToWhatThatUpdateLeft()
+    {
+        var stored = GivenAnotherUpdateSavedFirst(streamKey: "changed-by-the-other");
+
+        var dto = await _handler.Handle(OwnCommand() with { Name = "Renamed" }, CancellationToken.None);
+
+        dto.Name.Should().Be("Renamed");
+        dto.StreamKey.Should().Be("changed-by-the-other");
+        dto.Version.Should().Be(stored.Version);
+        _unitOfWork.Verify(u => u.DiscardChanges(), Times.Once);
+        _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Exactly(2));
+    }
+
+    [Test]
+    public async Task Handle_WhenEverySaveConflicts_ThrowsConcurrencyConflictAfterTheLastAttempt()
+    {
+        _unitOfWork.Setup(u => u.SaveChangesAsync(It.IsAny<CancellationToken>())).ThrowsAsync(new ConcurrencyConflictException());
+
+        var act = () => _handler.Handle(OwnCommand() with { Name = "Renamed" }, CancellationToken.None);
+
+        await act.Should().ThrowAsync<ConcurrencyConflictException>();
+        _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Exactly(UpdateAliasCommandHandler.MaxAttempts));
+    }
+
+    [Test]
+    public async Task Handle_WithTheCurrentVersionExpected_Updates()
+    {
+        var dto = await _handler.Handle(OwnCommand() with { Name = "Renamed", ExpectedVersions = [Guid.NewGuid(), _alias.Version] }, CancellationToken.None);
+
+        dto.Name.Should().Be("Renamed");
+        _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Handle_WithAnOlderVersionExpected_ThrowsPreconditionFailedNeverSavesAndChangesNothing()
+    {
+        var before = _alias.ViewFor(AliasViewer.Owner);
+
+        var act = () => _handler.Handle(OwnCommand() with { Name = "Renamed", ExpectedVersions = [Guid.NewGuid()] }, CancellationToken.None);
+
+        await act.Should().ThrowAsync<PreconditionFailedException>();
+        _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Never);
+        _alias.ViewFor(AliasViewer.Owner).Should().Be(before);
+    }
+
+    [Test]
+    public async Task Handle_WithNoVersionAcceptable_ThrowsPreconditionFailed()
+    {
+        var act = () => _handler.Handle(OwnCommand() with { Name = "Renamed", ExpectedVersions = [] }, CancellationToken.None);
+
+        await act.Should().ThrowAsync<PreconditionFailedException>();
+    }
+
+    [Test]
+    public async Task Handle_WithTheVersionExpectedWhenAnotherUpdateWonTheRace_ThrowsPreconditionFailed()
+    {
+        GivenAnotherUpdateSavedFirst(streamKey: "changed-by-the-other");
+
+        var act = () => _handler.Handle(OwnCommand() with { Name = "Renamed", ExpectedVersions = [_alias.Version] }, CancellationToken.None);
+
+        await act.Should().ThrowAsync<PreconditionFailedException>();
+        _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    /// <summary>
+    /// The first save loses against another update (a conflict); reading again then finds the alias as that update
+    /// left it, which the handler's second save stores.
+    /// </summary>
+    private Alias GivenAnotherUpdateSavedFirst(string streamKey)
+    {
+        var stored = TestAliases.Create(_clock);
+        stored.Update(new AliasChanges { StreamKey = streamKey }, _clock);
+        _aliases.SetupSequence(r => r.FindOwnedAsync(TestAliases.OrganizationId, _alias.Id, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(_alias)
+            .ReturnsAsync(stored);
+        _unitOfWork.SetupSequence(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ConcurrencyConflictException())
+            .Returns(Task.CompletedTask);
+        return stored;
     }
 }

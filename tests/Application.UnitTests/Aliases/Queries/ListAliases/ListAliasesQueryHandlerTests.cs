@@ -21,7 +21,7 @@ public sealed class ListAliasesQueryHandlerTests
         _aliases
             .Setup(r => r.ListAsync(It.IsAny<string>(), It.IsAny<AliasType?>(), It.IsAny<KeysetCursor?>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((string _, AliasType? _, KeysetCursor? _, int take, CancellationToken _) => _rows.Take(take).ToList());
-        _handler = new ListAliasesQueryHandler(_aliases.Object, TestMapper.Create());
+        _handler = new ListAliasesQueryHandler(_aliases.Object, new TestCursors(), TestMapper.Create());
     }
 
     /// <summary>Stores <paramref name="count"/> aliases, one second apart, and keeps them newest first as the port promises.</summary>
@@ -108,7 +108,7 @@ public sealed class ListAliasesQueryHandlerTests
 
         var page = await _handler.Handle(Query(limit: 5), CancellationToken.None);
 
-        KeysetCursor.TryDecode(page.After, out var cursor).Should().BeTrue();
+        new TestCursors().TryUnprotect<ListAliasesQuery>(page.After, TestAliases.OrganizationId, out var cursor).Should().BeTrue();
         cursor.Should().Be(new KeysetCursor(lastReturned.InsertedAt, lastReturned.Id));
     }
 

@@ -1,5 +1,7 @@
 using AliasService.Application.Aliases.Queries.ListAliases;
 using AliasService.Application.Common.Interfaces;
+using AliasService.Application.JwtKeys.Queries.ListJwtKeys;
+using AliasService.Application.UnitTests.TestSupport;
 using FluentValidation.TestHelper;
 
 namespace AliasService.Application.UnitTests.Aliases.Queries.ListAliases;
@@ -7,7 +9,7 @@ namespace AliasService.Application.UnitTests.Aliases.Queries.ListAliases;
 [TestFixture]
 public sealed class ListAliasesQueryValidatorTests
 {
-    private readonly ListAliasesQueryValidator _validator = new();
+    private readonly ListAliasesQueryValidator _validator = new(new TestCursors());
 
     private static ListAliasesQuery Query(int? limit = null, string? type = null, string? after = null) =>
         new("org_1", type, after, limit);
@@ -53,11 +55,27 @@ public sealed class ListAliasesQueryValidatorTests
     }
 
     [Test]
-    public void Validate_WithACursorThisServiceIssued_Passes()
+    public void Validate_WithACursorThisListingIssuedToTheOrganization_Passes()
     {
-        var after = new KeysetCursor(1_900_000_000, "AbC-_12345678901").Encode();
+        var after = new TestCursors().Protect<ListAliasesQuery>(new KeysetCursor(1_900_000_000, "AbC-_12345678901"), "org_1");
 
         _validator.TestValidate(Query(after: after)).ShouldNotHaveAnyValidationErrors();
+    }
+
+    [Test]
+    public void Validate_WithACursorIssuedToAnotherOrganization_FailsForAfter()
+    {
+        var after = new TestCursors().Protect<ListAliasesQuery>(new KeysetCursor(1_900_000_000, "AbC-_12345678901"), "org_2");
+
+        _validator.TestValidate(Query(after: after)).ShouldHaveValidationErrorFor(q => q.After);
+    }
+
+    [Test]
+    public void Validate_WithACursorOfAnotherListing_FailsForAfter()
+    {
+        var after = new TestCursors().Protect<ListJwtKeysQuery>(new KeysetCursor(1_900_000_000, "AbC-_12345678901"), "org_1");
+
+        _validator.TestValidate(Query(after: after)).ShouldHaveValidationErrorFor(q => q.After);
     }
 
     [TestCase("")]

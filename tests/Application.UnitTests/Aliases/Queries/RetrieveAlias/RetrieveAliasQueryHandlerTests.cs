@@ -11,7 +11,7 @@ using Moq;
 namespace AliasService.Application.UnitTests.Aliases.Queries.RetrieveAlias;
 
 /// <summary>
-/// The decision order of contract section 5: 404 → owner → refused bearer token 401 → token view → passcode →
+/// The decision order of docs/access-rules.md: 404 → owner → refused bearer token 401 → token view → passcode →
 /// 401 → public; then 410 for an expired alias (never for its owner). The verifier is a mock: what makes a token
 /// valid is the Infrastructure's business, the order in which the handler asks is this one's.
 /// </summary>

@@ -21,7 +21,7 @@ public sealed class ListJwtKeysQueryHandlerTests
         _keys
             .Setup(r => r.ListAsync(It.IsAny<string>(), It.IsAny<KeysetCursor?>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((string _, KeysetCursor? _, int take, CancellationToken _) => _rows.Take(take).ToList());
-        _handler = new ListJwtKeysQueryHandler(_keys.Object, TestKeyMapper.Create());
+        _handler = new ListJwtKeysQueryHandler(_keys.Object, new TestCursors(), TestKeyMapper.Create());
     }
 
     /// <summary>Stores <paramref name="count"/> keys, one second apart, newest first as the port promises.</summary>
@@ -110,7 +110,7 @@ public sealed class ListJwtKeysQueryHandlerTests
 
         var page = await _handler.Handle(Query(limit: 3), CancellationToken.None);
 
-        KeysetCursor.TryDecode(page.After, out var cursor).Should().BeTrue();
+        new TestCursors().TryUnprotect<ListJwtKeysQuery>(page.After, TestAliases.OrganizationId, out var cursor).Should().BeTrue();
         cursor.Should().Be(new KeysetCursor(lastReturned.CreatedAt, lastReturned.Id));
     }
 

@@ -1,5 +1,6 @@
 using AliasService.Application.Common.Interfaces;
 using AliasService.Application.JwtKeys.Queries.ListJwtKeys;
+using AliasService.Application.UnitTests.TestSupport;
 using FluentValidation.TestHelper;
 
 namespace AliasService.Application.UnitTests.JwtKeys.Queries.ListJwtKeys;
@@ -7,7 +8,7 @@ namespace AliasService.Application.UnitTests.JwtKeys.Queries.ListJwtKeys;
 [TestFixture]
 public sealed class ListJwtKeysQueryValidatorTests
 {
-    private readonly ListJwtKeysQueryValidator _validator = new();
+    private readonly ListJwtKeysQueryValidator _validator = new(new TestCursors());
 
     [Test]
     public void Validate_WithoutLimitAndCursor_Passes()
@@ -34,7 +35,7 @@ public sealed class ListJwtKeysQueryValidatorTests
     [Test]
     public void Validate_WithACursorTheListingIssued_Passes()
     {
-        var after = new KeysetCursor(1_900_000_000, "jwk_abc").Encode();
+        var after = new TestCursors().Protect<ListJwtKeysQuery>(new KeysetCursor(1_900_000_000, "jwk_abc"), "org_1");
 
         _validator.TestValidate(new ListJwtKeysQuery("org_1", after, null)).ShouldNotHaveAnyValidationErrors();
     }

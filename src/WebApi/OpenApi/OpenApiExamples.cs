@@ -1,0 +1,50 @@
+using System.Text.Json.Nodes;
+using AliasService.Application.Aliases;
+using AliasService.Application.Aliases.Commands.MintAliasToken;
+using AliasService.Application.JwtKeys;
+using AliasService.WebApi.Contracts;
+using AliasService.WebApi.Errors;
+
+namespace AliasService.WebApi.OpenApi;
+
+/// <summary>
+/// The document's examples. Request examples succeed as they are when sent from <c>/docs</c> with an organization
+/// token: the expiry is far in the future (2100-01-01) and the public key is a complete RSA 2048 key (tests send them).
+/// </summary>
+internal static class OpenApiExamples
+{
+    /// <summary>2100-01-01T00:00:00Z in Unix seconds.</summary>
+    public const long FarFuture = 4_102_444_800;
+
+    public static JsonNode? For(Type type) => type switch
+    {
+        _ when type == typeof(AliasDto) => JsonNode.Parse($$"""
+            {"id":"Jm3cX0d8nQ2rT5vY","type":"conference","name":"Weekly sync","passcode":null,"jwt_secret":"your-secure-secret-of-at-least-32-bytes","stream_key":null,"expired_at":{{FarFuture}},"inserted_at":1767225600}
+            """),
+        _ when type == typeof(CreateAliasRequest) => JsonNode.Parse($$"""
+            {"type":"conference","name":"Weekly sync","jwt_secret":"your-secure-secret-of-at-least-32-bytes","expired_at":{{FarFuture}}}
+            """),
+        _ when type == typeof(UpdateAliasRequest) => JsonNode.Parse("""
+            {"name":"Weekly sync (moved)","passcode":null}
+            """),
+        _ when type == typeof(MintAliasTokenRequest) => JsonNode.Parse("""
+            {"user_id":"user456","host":true,"expires_in":3600}
+            """),
+        _ when type == typeof(AliasTokenDto) => JsonNode.Parse("""
+            {"token":"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJhbGlhcyI6IkptM2NYMGQ4blEyclQ1dlkiLCJ1c2VyX2lkIjoidXNlcjQ1NiIsImhvc3QiOnRydWV9.c2lnbmF0dXJl","expires_at":1767229200}
+            """),
+        _ when type == typeof(CreateJwtKeyRequest) => JsonNode.Parse("""
+            {"name":"backend 2026","public_key":"-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAxD4Uy//pDwSaZ1QIe0id\n5gysgpNjx3qXKV6AYL65vdWHPsWtRsQ1oIvnTw4Xpw77WoCSz8j4h5Q03QYqPiUY\nc68jksl3HrPitrNLm9s22bfXN88GybBBbiLlfCzN1dsnfc4bIrOIYE4UPs71owGs\nNGLbf14djXXpkSL+qaDBxc1bR0LtonF4Xa6hXWbFnyjvy3BV6N6lGjEYpMOZeQYm\nSgsf74DUZQG2bbTIABYLTTc8+3JHXdKLUo/pj6m/K8L57TavDendschOTeNQjRAI\nW7+3qzu3tInZ+SnDPunmgQSpdKqLDjku0bFfO2jxWMOzu4bvkKHxmbzt04LduBl/\nbQIDAQAB\n-----END PUBLIC KEY-----"}
+            """),
+        _ when type == typeof(JwtKeyDto) => JsonNode.Parse("""
+            {"id":"jwk_Q2rT5vYJm3cX0d8n","name":"backend 2026","public_key":"-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAxD4Uy//pDwSaZ1QIe0id\n5gysgpNjx3qXKV6AYL65vdWHPsWtRsQ1oIvnTw4Xpw77WoCSz8j4h5Q03QYqPiUY\nc68jksl3HrPitrNLm9s22bfXN88GybBBbiLlfCzN1dsnfc4bIrOIYE4UPs71owGs\nNGLbf14djXXpkSL+qaDBxc1bR0LtonF4Xa6hXWbFnyjvy3BV6N6lGjEYpMOZeQYm\nSgsf74DUZQG2bbTIABYLTTc8+3JHXdKLUo/pj6m/K8L57TavDendschOTeNQjRAI\nW7+3qzu3tInZ+SnDPunmgQSpdKqLDjku0bFfO2jxWMOzu4bvkKHxmbzt04LduBl/\nbQIDAQAB\n-----END PUBLIC KEY-----","algorithm":"RS256","fingerprint":"NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs","created_at":1767225600,"updated_at":1767225600}
+            """),
+        _ when type == typeof(ErrorEnvelope) => JsonNode.Parse("""
+            {"error":{"message":"Alias not found"}}
+            """),
+        _ when type == typeof(MessageResponse) => JsonNode.Parse("""
+            {"message":"Alias deleted successfully."}
+            """),
+        _ => null,
+    };
+}
