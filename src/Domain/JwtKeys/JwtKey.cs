@@ -8,8 +8,6 @@ namespace AliasService.Domain.JwtKeys;
 /// </summary>
 public sealed class JwtKey
 {
-    public const int NameMaxLength = 50;
-
     private JwtKey(string id, string organizationId, string name, string publicKeyPem, string algorithm, string fingerprint, long createdAt)
     {
         Id = id;
@@ -45,9 +43,14 @@ public sealed class JwtKey
     {
         ArgumentException.ThrowIfNullOrEmpty(organizationId);
         ArgumentNullException.ThrowIfNull(key);
-        if (name is null || name.Trim().Length == 0 || name.EnumerateRunes().Count() > NameMaxLength)
+        if (name is null)
         {
-            throw DomainValidationException.For("name", $"must be 1 to {NameMaxLength} characters and not blank");
+            throw DomainValidationException.For("name", "is required");
+        }
+
+        if (TextRules.Check(name, 1, TextLimits.JwtKeyNameMax, isName: true) is { } reason)
+        {
+            throw DomainValidationException.For("name", reason);
         }
 
         return new JwtKey(RandomIdentifier.New("jwk_", 12), organizationId, name, key.Pem, key.Algorithm, key.Fingerprint, UnixTime.Now(clock));

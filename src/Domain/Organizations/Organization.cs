@@ -5,8 +5,6 @@ namespace AliasService.Domain.Organizations;
 /// <summary>A tenant: owns aliases, API keys and JWT keys, and guards its own API keys.</summary>
 public sealed class Organization
 {
-    public const int NameMaxLength = 100;
-
     private readonly List<ApiKey> _apiKeys = [];
 
     private Organization(string id, string name, long createdAt)
@@ -29,9 +27,9 @@ public sealed class Organization
     public static Organization Create(string name, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (name.Trim().Length == 0 || name.Length > NameMaxLength)
+        if (TextRules.Check(name, 1, TextLimits.OrganizationNameMax, isName: true) is { } reason)
         {
-            throw DomainValidationException.For("name", $"must be 1 to {NameMaxLength} characters and not blank");
+            throw DomainValidationException.For("name", reason);
         }
 
         var organization = new Organization(RandomIdentifier.New("org_", 12), name, UnixTime.Now(clock));

@@ -147,9 +147,9 @@ internal static class CommandLine
     {
         options.AllowOnly("alias", "secret", "user-id", "host", "expires-in");
         var secret = options.Required("secret");
-        if (Encoding.UTF8.GetByteCount(secret) < AliasRules.JwtSecretMinBytes)
+        if (Encoding.UTF8.GetByteCount(secret) < TextLimits.JwtSecretMinBytes)
         {
-            throw new UsageException($"--secret must be at least {AliasRules.JwtSecretMinBytes} bytes: aliases never have shorter JWT secrets.");
+            throw new UsageException($"--secret must be at least {TextLimits.JwtSecretMinBytes} bytes: aliases never have shorter JWT secrets.");
         }
 
         var token = TokenIssuer().IssueAliasToken(
