@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using AliasService.Domain.Common;
 
 namespace AliasService.Domain.JwtKeys;
@@ -8,6 +9,9 @@ namespace AliasService.Domain.JwtKeys;
 /// </summary>
 public sealed class JwtKey
 {
+    private const string IdPrefix = "jwk_";
+    private const int IdBytes = 12;
+
     private JwtKey(string id, string organizationId, string name, string publicKeyPem, string algorithm, string fingerprint, long createdAt)
     {
         Id = id;
@@ -39,6 +43,9 @@ public sealed class JwtKey
 
     public long UpdatedAt { get; private set; }
 
+    /// <summary>Whether <paramref name="id"/> could be a JWT key id (<c>jwk_</c> and 16 base64url characters).</summary>
+    public static bool IsWellFormedId([NotNullWhen(true)] string? id) => RandomIdentifier.IsWellFormed(id, IdPrefix, IdBytes);
+
     public static JwtKey Create(string organizationId, string? name, PublicKeyInfo key, TimeProvider clock)
     {
         ArgumentException.ThrowIfNullOrEmpty(organizationId);
@@ -53,6 +60,6 @@ public sealed class JwtKey
             throw DomainValidationException.For("name", reason);
         }
 
-        return new JwtKey(RandomIdentifier.New("jwk_", 12), organizationId, name, key.Pem, key.Algorithm, key.Fingerprint, UnixTime.Now(clock));
+        return new JwtKey(RandomIdentifier.New(IdPrefix, IdBytes), organizationId, name, key.Pem, key.Algorithm, key.Fingerprint, UnixTime.Now(clock));
     }
 }

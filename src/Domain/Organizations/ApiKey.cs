@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using AliasService.Domain.Common;
 
 namespace AliasService.Domain.Organizations;
@@ -31,8 +32,14 @@ public sealed class ApiKey
 
     public bool IsActive => RevokedAt is null;
 
+    private const string IdPrefix = "ak_";
+    private const int IdBytes = 12;
+
+    /// <summary>Whether <paramref name="id"/> could be an API key id (<c>ak_</c> and 16 base64url characters).</summary>
+    public static bool IsWellFormedId([NotNullWhen(true)] string? id) => RandomIdentifier.IsWellFormed(id, IdPrefix, IdBytes);
+
     internal static ApiKey Issue(string organizationId, TimeProvider clock) =>
-        new(RandomIdentifier.New("ak_", 12), organizationId, RandomIdentifier.New("sk_", 32), UnixTime.Now(clock));
+        new(RandomIdentifier.New(IdPrefix, IdBytes), organizationId, RandomIdentifier.New("sk_", 32), UnixTime.Now(clock));
 
     internal void Revoke(TimeProvider clock) => RevokedAt ??= UnixTime.Now(clock);
 

@@ -5,6 +5,7 @@ using System.Text.Json;
 using AliasService.Application.Common.Interfaces;
 using AliasService.Application.Common.Models;
 using AliasService.Domain.Aliases;
+using AliasService.Domain.JwtKeys;
 using AliasService.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -103,7 +104,7 @@ public sealed class AliasTokenVerifier(AliasServiceDbContext db, TimeProvider cl
         }
 
         // kid is untrusted text: only ever a parameter of this tenant-scoped lookup.
-        var registered = structure.KeyId is null
+        var registered = !JwtKey.IsWellFormedId(structure.KeyId)
             ? null
             : await db.JwtKeys.AsNoTracking()
                 .Where(k => k.Id == structure.KeyId && k.OrganizationId == alias.OrganizationId)

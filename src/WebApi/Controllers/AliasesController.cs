@@ -8,6 +8,7 @@ using AliasService.WebApi.Authentication;
 using AliasService.WebApi.Contracts;
 using AliasService.WebApi.Errors;
 using AliasService.WebApi.RateLimiting;
+using AliasService.WebApi.Routing;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -52,6 +53,7 @@ public sealed class AliasesController(IMediator mediator) : ControllerBase
 
     /// <summary>Partially updates an alias: absent fields are unchanged, fields sent as null are cleared.</summary>
     [HttpPost("alias/update/{id}")]
+    [WellFormedId(IdKind.Alias)]
     [Consumes("application/json")]
     [ProducesResponseType<DataEnvelope<AliasDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
@@ -78,6 +80,7 @@ public sealed class AliasesController(IMediator mediator) : ControllerBase
 
     /// <summary>Deletes an alias.</summary>
     [HttpDelete("alias/delete/{id}")]
+    [WellFormedId(IdKind.Alias)]
     [ProducesResponseType<MessageResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status401Unauthorized)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
@@ -89,6 +92,7 @@ public sealed class AliasesController(IMediator mediator) : ControllerBase
 
     /// <summary>Mints an alias token signed with the alias's jwt_secret (400 when it has none).</summary>
     [HttpPost("alias/{id}/token")]
+    [WellFormedId(IdKind.Alias)]
     [Consumes("application/json")]
     [ProducesResponseType<DataEnvelope<AliasTokenDto>>(StatusCodes.Status201Created)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]

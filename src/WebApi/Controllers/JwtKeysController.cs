@@ -7,6 +7,7 @@ using AliasService.WebApi.Authentication;
 using AliasService.WebApi.Contracts;
 using AliasService.WebApi.Errors;
 using AliasService.WebApi.RateLimiting;
+using AliasService.WebApi.Routing;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -35,6 +36,7 @@ public sealed class JwtKeysController(IMediator mediator) : ControllerBase
 
     /// <summary>One JWT key.</summary>
     [HttpGet("{id}")]
+    [WellFormedId(IdKind.JwtKey)]
     [ProducesResponseType<DataEnvelope<JwtKeyDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
     public async Task<DataEnvelope<JwtKeyDto>> Get(string id, CancellationToken cancellationToken) =>
@@ -55,6 +57,7 @@ public sealed class JwtKeysController(IMediator mediator) : ControllerBase
 
     /// <summary>Deletes a JWT key; tokens signed with it fail from the next request on.</summary>
     [HttpDelete("{id}")]
+    [WellFormedId(IdKind.JwtKey)]
     [ProducesResponseType<MessageResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
     public async Task<MessageResponse> Delete(string id, CancellationToken cancellationToken)
