@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using AliasService.Application.Common.Interfaces;
 using AliasService.Infrastructure.Persistence;
+using AliasService.Infrastructure.RateLimiting;
 using AliasService.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
@@ -92,6 +93,10 @@ public static class DependencyInjection
         services.AddScoped<ApiKeyLookup>();
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
         services.AddScoped<IAliasTokenVerifier, AliasTokenVerifier>();
+        services.AddOptions<RateLimitingOptions>().Bind(configuration.GetSection(RateLimitingOptions.SectionName))
+            .Validate(o => o.IsValid(), "RateLimiting: every PermitLimit, WindowSeconds and MaxTrackedWindows must be at least 1.")
+            .ValidateOnStart();
+        services.AddSingleton<IFailedAttemptLimiter, InMemoryFailedAttemptLimiter>();
         return services;
     }
 }
