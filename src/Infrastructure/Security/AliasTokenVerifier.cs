@@ -5,6 +5,7 @@ using System.Text.Json;
 using AliasService.Application.Common.Interfaces;
 using AliasService.Application.Common.Models;
 using AliasService.Domain.Aliases;
+using AliasService.Domain.Common;
 using AliasService.Domain.JwtKeys;
 using AliasService.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -126,7 +127,15 @@ public sealed class AliasTokenVerifier(AliasServiceDbContext db, TimeProvider cl
             LoadedKeys.Clear();
         }
 
-        return LoadedKeys.GetOrAdd((structure.KeyId!, registered.Fingerprint), _ => Load(registered.PublicKeyPem, registered.Algorithm));
+        try
+        {
+            return LoadedKeys.GetOrAdd((structure.KeyId!, registered.Fingerprint), _ => Load(registered.PublicKeyPem, registered.Algorithm));
+        }
+        catch (DomainValidationException)
+        {
+            // Registered before the key rules were tightened (another RSA exponent, an explicit EC curve).
+            throw new TokenRejectedException(TokenFailureReason.UnknownKey, "The key named by kid is no longer accepted (RSA keys need the exponent 65537, EC keys a named curve): register a new key.");
+        }
     }
 
     private static SecurityKey Load(string pem, string algorithm) => PublicKeyReader.Load(pem, algorithm) switch
