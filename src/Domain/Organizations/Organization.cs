@@ -23,6 +23,12 @@ public sealed class Organization
 
     public IReadOnlyCollection<ApiKey> ApiKeys => _apiKeys.AsReadOnly();
 
+    /// <summary>
+    /// Optimistic concurrency token: changes with every change to the set of active keys, so two concurrent
+    /// changes cannot both be saved against the same picture of the keys (the last-active-key rule).
+    /// </summary>
+    public Guid Version { get; private set; }
+
     /// <summary>Creates an organization together with its first API key, so it can authenticate at once.</summary>
     public static Organization Create(string name, TimeProvider clock)
     {
@@ -42,6 +48,7 @@ public sealed class Organization
     {
         var key = ApiKey.Issue(Id, clock);
         _apiKeys.Add(key);
+        Version = Guid.NewGuid();
         return key;
     }
 
@@ -55,7 +62,12 @@ public sealed class Organization
             throw new DomainRuleException("An organization cannot revoke its last active API key: create a new key first, switch to it, then revoke this one.");
         }
 
-        key.Revoke(clock);
+        if (key.IsActive)
+        {
+            key.Revoke(clock);
+            Version = Guid.NewGuid();
+        }
+
         return key;
     }
 }

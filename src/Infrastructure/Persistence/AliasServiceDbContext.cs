@@ -37,6 +37,8 @@ public abstract class AliasServiceDbContext(DbContextOptions options, SecretProt
         }
     }
 
+    void IUnitOfWork.DiscardChanges() => ChangeTracker.Clear();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

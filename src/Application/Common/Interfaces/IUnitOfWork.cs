@@ -5,4 +5,7 @@ public interface IUnitOfWork
 {
     /// <summary>Saves all changes in one transaction; throws <see cref="Exceptions.ConcurrencyConflictException"/> when another writer won.</summary>
     Task SaveChangesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Forgets every loaded and changed object, so the next read sees the database as another writer left it.</summary>
+    void DiscardChanges();
 }

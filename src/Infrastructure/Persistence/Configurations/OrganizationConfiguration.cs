@@ -15,5 +15,6 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.Name).HasMaxLength(TextLimits.ColumnLength(TextLimits.OrganizationNameMax)).IsRequired();
         builder.HasMany(o => o.ApiKeys).WithOne().HasForeignKey(k => k.OrganizationId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(o => o.ApiKeys).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Property(o => o.Version).IsConcurrencyToken();
     }
 }
