@@ -6,7 +6,6 @@ using AliasService.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -67,8 +66,7 @@ public static class DependencyInjection
                 }.ToString();
                 services.AddDbContext<AliasServiceDbContext, SqliteAliasServiceDbContext>(o => o
                     .UseSqlite(connectionString)
-                    .AddInterceptors(new DatabaseActivity())
-                    .ReplaceService<IModelCacheKeyFactory, ProtectorAwareModelCacheKeyFactory>());
+                    .AddInterceptors(new DatabaseActivity()));
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -78,8 +76,7 @@ public static class DependencyInjection
 
                 services.AddDbContext<AliasServiceDbContext, SqlServerAliasServiceDbContext>(o => o
                     .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())
-                    .AddInterceptors(new DatabaseActivity())
-                    .ReplaceService<IModelCacheKeyFactory, ProtectorAwareModelCacheKeyFactory>());
+                    .AddInterceptors(new DatabaseActivity()));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Database:Provider '{database.Provider}'. Use Sqlite or SqlServer.");

@@ -9,11 +9,10 @@ namespace AliasService.Domain.Organizations;
 /// </summary>
 public sealed class ApiKey
 {
-    private ApiKey(string id, string organizationId, string secret, long createdAt)
+    private ApiKey(string id, string organizationId, long createdAt)
     {
         Id = id;
         OrganizationId = organizationId;
-        Secret = secret;
         CreatedAt = createdAt;
     }
 
@@ -22,7 +21,7 @@ public sealed class ApiKey
     public string OrganizationId { get; private set; }
 
     /// <summary>The HMAC key (its UTF-8 bytes); 256 random bits, base64url.</summary>
-    public string Secret { get; private set; }
+    public string Secret { get; private set; } = string.Empty;
 
     public long CreatedAt { get; private set; }
 
@@ -39,7 +38,7 @@ public sealed class ApiKey
     public static bool IsWellFormedId([NotNullWhen(true)] string? id) => RandomIdentifier.IsWellFormed(id, IdPrefix, IdBytes);
 
     internal static ApiKey Issue(string organizationId, TimeProvider clock) =>
-        new(RandomIdentifier.New(IdPrefix, IdBytes), organizationId, RandomIdentifier.New("sk_", 32), UnixTime.Now(clock));
+        new(RandomIdentifier.New(IdPrefix, IdBytes), organizationId, UnixTime.Now(clock)) { Secret = RandomIdentifier.New("sk_", 32) };
 
     internal void Revoke(TimeProvider clock) => RevokedAt ??= UnixTime.Now(clock);
 

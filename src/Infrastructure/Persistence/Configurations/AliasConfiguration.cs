@@ -16,9 +16,9 @@ internal sealed class AliasConfiguration : IEntityTypeConfiguration<Alias>
         builder.Property(a => a.OrganizationId).HasMaxLength(64).IsUnicode(false).IsRequired();
         builder.Property(a => a.Type).HasConversion(t => t.ToWire(), s => Parse(s)).HasMaxLength(16).IsUnicode(false);
         builder.Property(a => a.Name).HasMaxLength(TextLimits.ColumnLength(TextLimits.AliasNameMax));
-        builder.Property(a => a.Passcode).IsProtected();
-        builder.Property(a => a.JwtSecret).IsProtected();
-        builder.Property(a => a.StreamKey).IsProtected();
+        builder.HasProtectedColumn(a => a.Passcode);
+        builder.HasProtectedColumn(a => a.JwtSecret);
+        builder.HasProtectedColumn(a => a.StreamKey);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Ignore(a => a.IsProtected);
 

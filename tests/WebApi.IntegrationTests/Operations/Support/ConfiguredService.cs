@@ -31,10 +31,11 @@ public sealed class ConfiguredService : IAsyncDisposable
         LogCapture? logs = null,
         LogCapture? shippedLevelLogs = null,
         Action<IServiceCollection>? replaceServices = null,
-        bool kestrelOnLoopback = false)
+        bool kestrelOnLoopback = false,
+        string? dataFolder = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        _factory = new AliasServiceFactory();
+        _factory = dataFolder is null ? new AliasServiceFactory() : new AliasServiceFactory(dataFolder);
         _host = _factory.WithWebHostBuilder(builder =>
         {
             foreach (var (key, value) in settings)
@@ -83,6 +84,11 @@ public sealed class ConfiguredService : IAsyncDisposable
     public LogCapture? ShippedLevelLogs { get; }
 
     public IServiceProvider Services => _host.Services;
+
+    /// <summary>The data folder (SQLite file and key ring); handed in, it outlives the service (a restart).</summary>
+    public string DataFolder => _factory.DataFolder;
+
+    public string DatabasePath => _factory.DatabasePath;
 
     /// <summary>The service's current time in Unix seconds (the test clock; it only moves when a test moves it).</summary>
     public long Now => _factory.Now;

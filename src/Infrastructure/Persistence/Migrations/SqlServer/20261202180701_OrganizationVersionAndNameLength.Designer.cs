@@ -3,67 +3,77 @@ using System;
 using AliasService.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace AliasService.Infrastructure.Persistence.Migrations.Sqlite
+namespace AliasService.Infrastructure.Persistence.Migrations.SqlServer
 {
-    [DbContext(typeof(SqliteAliasServiceDbContext))]
-    [Migration("20261202175134_OrganizationVersionAndNameLength")]
+    [DbContext(typeof(SqlServerAliasServiceDbContext))]
+    [Migration("20261202180701_OrganizationVersionAndNameLength")]
     partial class OrganizationVersionAndNameLength
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder
+                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("Relational:MaxIdentifierLength", 128);
+
+            SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
             modelBuilder.Entity("AliasService.Domain.Aliases.Alias", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(64)
                         .IsUnicode(false)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("varchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long>("ExpiredAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<long>("InsertedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
-                    b.Property<string>("JwtSecret")
-                        .HasColumnType("TEXT")
-                        .HasAnnotation("AliasService:Protected", true);
+                    b.Property<string>("JwtSecretCiphertext")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("JwtSecret")
+                        .HasAnnotation("AliasService:ProtectedColumn", "JwtSecret");
 
                     b.Property<string>("Name")
                         .HasMaxLength(800)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(800)");
 
                     b.Property<string>("OrganizationId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .IsUnicode(false)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("varchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
-                    b.Property<string>("Passcode")
-                        .HasColumnType("TEXT")
-                        .HasAnnotation("AliasService:Protected", true);
+                    b.Property<string>("PasscodeCiphertext")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("Passcode")
+                        .HasAnnotation("AliasService:ProtectedColumn", "Passcode");
 
-                    b.Property<string>("StreamKey")
-                        .HasColumnType("TEXT")
-                        .HasAnnotation("AliasService:Protected", true);
+                    b.Property<string>("StreamKeyCiphertext")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("StreamKey")
+                        .HasAnnotation("AliasService:ProtectedColumn", "StreamKey");
 
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(16)
                         .IsUnicode(false)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("varchar(16)");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 
@@ -81,42 +91,47 @@ namespace AliasService.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("Id")
                         .HasMaxLength(64)
                         .IsUnicode(false)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("varchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Algorithm")
                         .IsRequired()
                         .HasMaxLength(16)
                         .IsUnicode(false)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("varchar(16)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Fingerprint")
                         .IsRequired()
                         .HasMaxLength(64)
                         .IsUnicode(false)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("varchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("OrganizationId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .IsUnicode(false)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("varchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("PublicKeyPem")
                         .IsRequired()
                         .HasMaxLength(16384)
                         .IsUnicode(false)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("varchar(max)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -131,27 +146,30 @@ namespace AliasService.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("Id")
                         .HasMaxLength(64)
                         .IsUnicode(false)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("varchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<long?>("LastUsedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<string>("OrganizationId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .IsUnicode(false)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("varchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long?>("RevokedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
-                    b.Property<string>("Secret")
+                    b.Property<string>("SecretCiphertext")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasAnnotation("AliasService:Protected", true);
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("Secret")
+                        .HasAnnotation("AliasService:ProtectedColumn", "Secret");
 
                     b.HasKey("Id");
 
@@ -165,19 +183,20 @@ namespace AliasService.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("Id")
                         .HasMaxLength(64)
                         .IsUnicode(false)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("varchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(400)");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 

@@ -3,74 +3,70 @@ using System;
 using AliasService.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace AliasService.Infrastructure.Persistence.Migrations.SqlServer
+namespace AliasService.Infrastructure.Persistence.Migrations.Sqlite
 {
-    [DbContext(typeof(SqlServerAliasServiceDbContext))]
-    [Migration("20261202175233_OrganizationVersionAndNameLength")]
+    [DbContext(typeof(SqliteAliasServiceDbContext))]
+    [Migration("20261202180608_OrganizationVersionAndNameLength")]
     partial class OrganizationVersionAndNameLength
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.14")
-                .HasAnnotation("Relational:MaxIdentifierLength", 128);
-
-            SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
             modelBuilder.Entity("AliasService.Domain.Aliases.Alias", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(64)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(64)")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("ExpiredAt")
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("InsertedAt")
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<string>("JwtSecret")
-                        .HasColumnType("nvarchar(max)")
-                        .HasAnnotation("AliasService:Protected", true);
+                    b.Property<string>("JwtSecretCiphertext")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("JwtSecret")
+                        .HasAnnotation("AliasService:ProtectedColumn", "JwtSecret");
 
                     b.Property<string>("Name")
                         .HasMaxLength(800)
-                        .HasColumnType("nvarchar(800)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("OrganizationId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(64)")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT");
 
-                    b.Property<string>("Passcode")
-                        .HasColumnType("nvarchar(max)")
-                        .HasAnnotation("AliasService:Protected", true);
+                    b.Property<string>("PasscodeCiphertext")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Passcode")
+                        .HasAnnotation("AliasService:ProtectedColumn", "Passcode");
 
-                    b.Property<string>("StreamKey")
-                        .HasColumnType("nvarchar(max)")
-                        .HasAnnotation("AliasService:Protected", true);
+                    b.Property<string>("StreamKeyCiphertext")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("StreamKey")
+                        .HasAnnotation("AliasService:ProtectedColumn", "StreamKey");
 
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(16)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(16)");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("uniqueidentifier");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -88,47 +84,42 @@ namespace AliasService.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("Id")
                         .HasMaxLength(64)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(64)")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Algorithm")
                         .IsRequired()
                         .HasMaxLength(16)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(16)")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Fingerprint")
                         .IsRequired()
                         .HasMaxLength(64)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(64)")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("OrganizationId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(64)")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("PublicKeyPem")
                         .IsRequired()
                         .HasMaxLength(16384)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(max)")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -143,29 +134,28 @@ namespace AliasService.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("Id")
                         .HasMaxLength(64)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(64)")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("LastUsedAt")
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("OrganizationId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(64)")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("RevokedAt")
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<string>("Secret")
+                    b.Property<string>("SecretCiphertext")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
-                        .HasAnnotation("AliasService:Protected", true);
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Secret")
+                        .HasAnnotation("AliasService:ProtectedColumn", "Secret");
 
                     b.HasKey("Id");
 
@@ -179,20 +169,19 @@ namespace AliasService.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("Id")
                         .HasMaxLength(64)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(64)")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("uniqueidentifier");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
