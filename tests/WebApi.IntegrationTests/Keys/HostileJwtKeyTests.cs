@@ -2,7 +2,6 @@ using System.Net;
 using System.Security.Cryptography;
 using AliasService.WebApi.IntegrationTests.Keys.Support;
 using AliasService.WebApi.IntegrationTests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace AliasService.WebApi.IntegrationTests.Keys;
 
@@ -86,15 +85,8 @@ public sealed class HostileJwtKeyTests : KeyServiceTest
         using var registered = TestKeys.FreshRsa();
         var keyId = (await RegisterJwtKeyAsync(registered.ExportSubjectPublicKeyInfoPem())).Text("id")!;
         using var hostile = HostileKeys.RsaWithExponent(2048, [3]);
-        await using (var connection = new SqliteConnection($"Data Source={Factory.DatabasePath};Pooling=False"))
-        {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE jwt_keys SET PublicKeyPem = $pem WHERE Id = $id";
-            command.Parameters.AddWithValue("$pem", hostile.ExportSubjectPublicKeyInfoPem());
-            command.Parameters.AddWithValue("$id", keyId);
-            (await command.ExecuteNonQueryAsync()).Should().Be(1);
-        }
+        RawSql.Execute(Factory.DatabasePath, "UPDATE jwt_keys SET PublicKeyPem = $pem WHERE Id = $id", ("$pem", hostile.ExportSubjectPublicKeyInfoPem()), ("$id", keyId))
+            .Should().Be(1);
 
         var alias = (await CreateAliasAsync()).Text("id")!;
         var token = AsymmetricJwt.ForAlias("RS256", keyId, alias, Factory.Now).SignRsaPkcs1(registered);

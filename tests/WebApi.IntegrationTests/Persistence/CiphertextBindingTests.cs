@@ -241,32 +241,13 @@ public sealed class CiphertextBindingTests
         }
     }
 
+    private string DatabasePath => Path.Combine(_dataFolder, AliasServiceFactory.DatabaseFileName);
+
     private string? RawColumn(string table, string column, string id) =>
-        (string?)Scalar($"SELECT {column} FROM {table} WHERE Id = $id", ("$id", id));
+        (string?)RawSql.Scalar(DatabasePath, $"SELECT {column} FROM {table} WHERE Id = $id", ("$id", id));
 
     private void Execute(string sql, params (string Name, object Value)[] parameters) =>
-        Run(command => command.ExecuteNonQuery().Should().BeGreaterThan(0, sql), sql, parameters);
+        RawSql.Execute(DatabasePath, sql, parameters).Should().BeGreaterThan(0, sql);
 
-    private object? Scalar(string sql, params (string Name, object Value)[] parameters)
-    {
-        object? result = null;
-        Run(command => result = command.ExecuteScalar(), sql, parameters);
-        return result;
-    }
-
-    private void Run(Action<SqliteCommand> execute, string sql, (string Name, object Value)[] parameters)
-    {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(_dataFolder, AliasServiceFactory.DatabaseFileName)};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-#pragma warning disable CA2100 // Test-owned SQL text; values go in as parameters.
-        command.CommandText = sql;
-#pragma warning restore CA2100
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        execute(command);
-    }
+    private object? Scalar(string sql) => RawSql.Scalar(DatabasePath, sql);
 }
