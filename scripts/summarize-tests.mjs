@@ -1,9 +1,8 @@
-// Adds up the TRX files of `dotnet test` and the TAP file of the Node suite into one line:
+// Adds up the TRX files of `dotnet test` and the TAP file of the Node suite, in every folder given, into one line:
 // "N passed, N failed[, N skipped]". Exits non-zero when a suite failed or nothing ran.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const dir = process.argv[2];
 let passed = 0, failed = 0, skipped = 0;
 
 function walk(path) {
@@ -32,6 +31,6 @@ function tap(text) {
   skipped += count('skipped') + count('todo');
 }
 
-walk(dir);
+for (const dir of process.argv.slice(2)) walk(dir);
 console.log(`${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ''));
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using AliasService.Application.Common.Interfaces;
+using AliasService.Infrastructure.Idempotency;
 using AliasService.Infrastructure.Persistence;
 using AliasService.Infrastructure.RateLimiting;
 using AliasService.Infrastructure.Security;
@@ -12,25 +13,34 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AliasService.Infrastructure;
 
-/// <summary>Registers persistence (provider by configuration), secret protection and token services.</summary>
+/// <summary>Registers persistence (provider by configuration), secret protection, idempotency keys and token services.</summary>
 public static class DependencyInjection
 {
     public const string ConnectionStringName = "AliasService";
 
     /// <summary>
-    /// Data Protection with a persisted key ring, so a restart (or another instance sharing the folder) can still
-    /// decrypt stored secrets. A persisted ring is not encrypted at rest by default on Linux: the folder is made
-    /// owner-only, and <c>DataProtection:CertificatePath</c> (+ <c>CertificatePassword</c>) encrypts the keys with a certificate.
+    /// Data Protection with a persisted key ring, so a restart (or another instance) can still decrypt stored secrets:
+    /// in the database with a server database (every instance shares it), otherwise in an owner-only folder.
+    /// <c>DataProtection:CertificatePath</c> (+ <c>CertificatePassword</c>) encrypts the keys at rest wherever they are.
     /// </summary>
-    private static void AddSecretProtection(this IServiceCollection services, IConfiguration configuration, string keysFolder)
+    private static void AddSecretProtection(this IServiceCollection services, IConfiguration configuration, KeyRingStore store, string keysFolder)
     {
-        var folder = Directory.CreateDirectory(keysFolder);
-        if (!OperatingSystem.IsWindows())
+        var protection = services.AddDataProtection().SetApplicationName("AliasService");
+        if (store == KeyRingStore.Database)
         {
-            File.SetUnixFileMode(folder.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            protection.PersistKeysToDbContext<ServerAliasServiceDbContext>();
+        }
+        else
+        {
+            var folder = Directory.CreateDirectory(keysFolder);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(folder.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+
+            protection.PersistKeysToFileSystem(folder);
         }
 
-        var protection = services.AddDataProtection().SetApplicationName("AliasService").PersistKeysToFileSystem(folder);
         var certificatePath = configuration["DataProtection:CertificatePath"];
         if (!string.IsNullOrWhiteSpace(certificatePath))
         {
@@ -52,9 +62,20 @@ public static class DependencyInjection
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddSecretProtection(configuration, keysFolder);
+        var keyRing = configuration.GetValue<KeyRingStore?>("DataProtection:KeyRing") ?? (database.IsServer ? KeyRingStore.Database : KeyRingStore.Folder);
+        if (keyRing == KeyRingStore.Database && !database.IsServer)
+        {
+            throw new InvalidOperationException("DataProtection:KeyRing is Database, which needs a server database (PostgreSql or SqlServer).");
+        }
+
+        services.AddSecretProtection(configuration, keyRing, keysFolder);
 
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (database.IsServer && string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException($"Database:Provider is {database.Provider} but ConnectionStrings:{ConnectionStringName} is not set.");
+        }
+
         switch (database.Provider)
         {
             case DatabaseProvider.Sqlite:
@@ -69,17 +90,23 @@ public static class DependencyInjection
                     .AddInterceptors(new DatabaseActivity()));
                 break;
             case DatabaseProvider.SqlServer:
-                if (string.IsNullOrWhiteSpace(connectionString))
-                {
-                    throw new InvalidOperationException($"Database:Provider is SqlServer but ConnectionStrings:{ConnectionStringName} is not set.");
-                }
-
                 services.AddDbContext<AliasServiceDbContext, SqlServerAliasServiceDbContext>(o => o
-                    .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())
+                    .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure(DatabaseConnections.MaxRetryCount, DatabaseConnections.MaxRetryDelay, null))
+                    .AddInterceptors(new DatabaseActivity()));
+                break;
+            case DatabaseProvider.PostgreSql:
+                services.AddDbContext<AliasServiceDbContext, PostgreSqlAliasServiceDbContext>(o => o
+                    .UseNpgsql(DatabaseConnections.ForPostgreSql(connectionString!), npgsql => npgsql.EnableRetryOnFailure(DatabaseConnections.MaxRetryCount, DatabaseConnections.MaxRetryDelay, null))
                     .AddInterceptors(new DatabaseActivity()));
                 break;
             default:
-                throw new InvalidOperationException($"Unknown Database:Provider '{database.Provider}'. Use Sqlite or SqlServer.");
+                throw new InvalidOperationException($"Unknown Database:Provider '{database.Provider}'. Use Sqlite, PostgreSql or SqlServer.");
+        }
+
+        if (database.IsServer)
+        {
+            // The key ring repository asks for the context type that holds the key table.
+            services.AddScoped(sp => (ServerAliasServiceDbContext)sp.GetRequiredService<AliasServiceDbContext>());
         }
 
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<AliasServiceDbContext>());
@@ -90,6 +117,8 @@ public static class DependencyInjection
         services.AddScoped<ApiKeyLookup>();
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
         services.AddScoped<IAliasTokenVerifier, AliasTokenVerifier>();
+        services.AddScoped<IdempotencyStore>();
+        services.AddHostedService<IdempotencyPruning>();
         services.AddOptions<RateLimitingOptions>().Bind(configuration.GetSection(RateLimitingOptions.SectionName))
             .Validate(o => o.IsValid(), "RateLimiting: every PermitLimit, WindowSeconds and MaxTrackedWindows must be at least 1.")
             .ValidateOnStart();

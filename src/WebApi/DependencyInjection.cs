@@ -2,6 +2,7 @@ using System.Net;
 using AliasService.WebApi.Authentication;
 using AliasService.WebApi.Errors;
 using AliasService.WebApi.Health;
+using AliasService.WebApi.Idempotency;
 using AliasService.WebApi.Json;
 using AliasService.WebApi.OpenApi;
 using AliasService.WebApi.RateLimiting;
@@ -42,6 +43,7 @@ internal static class DependencyInjection
         services.AddApiDocument();
         services.AddHealthEndpoints();
         services.AddAbuseLimits(configuration);
+        services.AddScoped<IdempotencyFilter>();
         services.AddTrustedProxies(configuration);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddProblemDetails();

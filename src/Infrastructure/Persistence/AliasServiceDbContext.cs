@@ -9,8 +9,9 @@ using Microsoft.EntityFrameworkCore;
 namespace AliasService.Infrastructure.Persistence;
 
 /// <summary>
-/// The EF Core model shared by both providers. Each provider has a derived context type so that each keeps
-/// its own migrations (<see cref="SqliteAliasServiceDbContext"/>, <see cref="SqlServerAliasServiceDbContext"/>).
+/// The EF Core model shared by every provider. Each provider has a derived context type so that each keeps its own
+/// migrations (<see cref="SqliteAliasServiceDbContext"/>, <see cref="PostgreSqlAliasServiceDbContext"/>,
+/// <see cref="SqlServerAliasServiceDbContext"/>).
 /// </summary>
 public abstract class AliasServiceDbContext(DbContextOptions options, SecretProtector protector) : DbContext(options), IUnitOfWork
 {

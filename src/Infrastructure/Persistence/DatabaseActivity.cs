@@ -59,7 +59,12 @@ public sealed class DatabaseActivity : DbCommandInterceptor
     private static void Start(DbCommand command)
     {
         var activity = Source.StartActivity("db " + Verb(command.CommandText), ActivityKind.Client);
-        activity?.SetTag("db.system", command.Connection?.GetType().Namespace?.Contains("Sqlite", StringComparison.Ordinal) == true ? "sqlite" : "mssql");
+        activity?.SetTag("db.system", command.Connection?.GetType().Namespace switch
+        {
+            { } ns when ns.Contains("Sqlite", StringComparison.Ordinal) => "sqlite",
+            { } ns when ns.StartsWith("Npgsql", StringComparison.Ordinal) => "postgresql",
+            _ => "mssql",
+        });
     }
 
     private static void Stop(ActivityStatusCode status)

@@ -7,6 +7,9 @@ public sealed class DatabaseOptions
 
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
-    /// <summary>Apply pending migrations on start. Default: on for SQLite, off for SQL Server.</summary>
+    /// <summary>Apply pending migrations on start. Default: on for SQLite, off for the server databases.</summary>
     public bool? MigrateOnStartup { get; set; }
+
+    /// <summary>A database server shared by several instances (PostgreSQL, SQL Server), as opposed to the SQLite file.</summary>
+    public bool IsServer => Provider != DatabaseProvider.Sqlite;
 }

@@ -25,6 +25,15 @@ internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<S
             DesignTimeProtector.Instance);
 }
 
+internal sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlAliasServiceDbContext>
+{
+    public PostgreSqlAliasServiceDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgreSqlAliasServiceDbContext>()
+                .UseNpgsql("Host=design-time;Database=aliasservice")
+                .Options,
+            DesignTimeProtector.Instance);
+}
+
 internal static class DesignTimeProtector
 {
     public static readonly SecretProtector Instance = new(new EphemeralDataProtectionProvider(), NullLogger<SecretProtector>.Instance);

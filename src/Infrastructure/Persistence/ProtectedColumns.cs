@@ -35,7 +35,7 @@ internal static class ProtectedColumns
     /// <summary>The protected fields of an entity type (none for most).</summary>
     public static ProtectedField[] For(IEntityType entityType) => Fields.GetOrAdd(entityType, static type =>
     {
-        var key = type.FindPrimaryKey()?.Properties.SingleOrDefault();
+        var key = type.FindPrimaryKey()?.Properties is [var single] ? single : null;
         return type.GetProperties()
             .Where(p => p.FindAnnotation(Annotation) is not null)
             .Select(p =>

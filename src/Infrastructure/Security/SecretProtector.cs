@@ -6,7 +6,8 @@ using Microsoft.Extensions.Logging;
 namespace AliasService.Infrastructure.Security;
 
 /// <summary>
-/// Encrypts the secrets that must be recovered later (API key secrets, passcodes, JWT secrets, stream keys) with
+/// Encrypts the secrets that must be recovered later (API key secrets, passcodes, JWT secrets, stream keys, stored
+/// idempotent responses) with
 /// ASP.NET Core Data Protection, each bound to its place: the purpose names the table and column, and the row id
 /// is a further purpose, so a ciphertext copied to another row or column does not decrypt. Bound values start with
 /// <see cref="BoundPrefix"/>; values written before (one purpose for everything, <c>AliasService.Persistence.Secrets.v1</c>)
@@ -41,19 +42,28 @@ public sealed partial class SecretProtector(IDataProtectionProvider provider, IL
     /// altered, or written with another key ring) is logged as tampering, without the value, and read as an
     /// unusable random stand-in: the alias stays protected, no passcode or token matches it, nothing leaks.
     /// </summary>
-    public string Unprotect(string stored, ProtectedColumn column, string rowId)
+    public string Unprotect(string stored, ProtectedColumn column, string rowId) =>
+        TryUnprotect(stored, column, rowId, out var plaintext)
+            ? plaintext
+            : UnreadablePrefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>The plaintext of a stored value; false (logged as possible tampering, without the value) when it does not decrypt here.</summary>
+    public bool TryUnprotect(string stored, ProtectedColumn column, string rowId, out string plaintext)
     {
         ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(column);
         try
         {
             if (IsBound(stored))
             {
-                return For(column, rowId).Unprotect(stored[BoundPrefix.Length..]);
+                plaintext = For(column, rowId).Unprotect(stored[BoundPrefix.Length..]);
+                return true;
             }
 
             if (_acceptsLegacy)
             {
-                return _legacy.Unprotect(stored);
+                plaintext = _legacy.Unprotect(stored);
+                return true;
             }
         }
         catch (CryptographicException)
@@ -61,7 +71,8 @@ public sealed partial class SecretProtector(IDataProtectionProvider provider, IL
         }
 
         LogUnreadable(logger, column.Purpose, rowId);
-        return UnreadablePrefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        plaintext = string.Empty;
+        return false;
     }
 
     /// <summary>The plaintext of a legacy value, for the start-up upgrade; false when it does not decrypt.</summary>

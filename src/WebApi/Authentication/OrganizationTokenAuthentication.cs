@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text;
+using AliasService.Infrastructure.Persistence;
 using AliasService.Infrastructure.Security;
 using AliasService.WebApi.Errors;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -97,6 +98,12 @@ internal static class OrganizationTokenAuthentication
 
     private static Task AuthenticationFailedAsync(AuthenticationFailedContext context)
     {
+        if (DatabaseFailures.IsUnavailable(context.Exception))
+        {
+            // Not a refused token: left unhandled, the handler rethrows it and the client gets 503, not 401.
+            return Task.CompletedTask;
+        }
+
         context.Fail(context.Exception as TokenRejectedException ?? LibraryFailures.Translate(context.Exception));
         return Task.CompletedTask;
     }

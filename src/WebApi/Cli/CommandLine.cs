@@ -16,6 +16,7 @@ using AliasService.Infrastructure.Persistence;
 using AliasService.WebApi.Authentication;
 using AliasService.WebApi.Json;
 using MediatR;
+using Microsoft.Extensions.Options;
 
 namespace AliasService.WebApi.Cli;
 
@@ -37,6 +38,7 @@ internal static class CommandLine
           org key revoke --organization <organization_id> --key <api_key_id> [--json]
           token org --api-key <id> [--api-secret <secret> | --api-secret -] [--ttl <seconds, at most 86400; default 3600>]
           token alias --alias <id> [--secret <jwt_secret> | --secret -] [--user-id <id>] [--host] [--expires-in <seconds; default 3600>]
+          db migrate    apply pending migrations to the configured database (safe from several instances at once)
         Secrets: without --api-secret / --secret, the secret is read from the environment variable
         ALIASSERVICE_API_SECRET / ALIASSERVICE_ALIAS_SECRET; with "-" as the value, from the first line of
         standard input. Prefer either: a secret on the command line shows in the process list and shell history.
@@ -46,7 +48,7 @@ internal static class CommandLine
     private const string ApiSecretVariable = "ALIASSERVICE_API_SECRET";
     private const string AliasSecretVariable = "ALIASSERVICE_ALIAS_SECRET";
 
-    private static readonly string[] Commands = ["org", "token", "help", "--help", "-h"];
+    private static readonly string[] Commands = ["org", "token", "db", "help", "--help", "-h"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal);
 
@@ -67,6 +69,7 @@ internal static class CommandLine
                 ("org", "create") => await CreateOrganizationAsync(options, stdout),
                 ("token", "org") => IssueOrganizationToken(options, stdout, stdin ?? Console.In),
                 ("token", "alias") => IssueAliasToken(options, stdout, stdin ?? Console.In),
+                ("db", "migrate") => await MigrateDatabaseAsync(options, stdout, stderr),
                 ("help" or "--help" or "-h", _) => Print(stdout, Help, Ok),
                 _ => Print(stderr, Help, Usage),
             };
@@ -134,6 +137,23 @@ internal static class CommandLine
         var created = await SendAsync(new CreateOrganizationCommand(options.Value("name")));
         return await WriteAsync(stdout, options, created,
             $"organization_id: {created.OrganizationId}\napi_key:         {created.ApiKey}\napi_secret:      {created.ApiSecret}\nKeep the secret safe: it is not shown again.");
+    }
+
+    private static async Task<int> MigrateDatabaseAsync(CommandOptions options, TextWriter stdout, TextWriter stderr)
+    {
+        options.AllowOnly();
+        using var host = BuildHost();
+        var provider = host.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider;
+        try
+        {
+            var latest = await DatabaseInitializer.MigrateAsync(host.Services, CancellationToken.None);
+            await stdout.WriteLineAsync($"The {provider} database is migrated: its schema is at {latest}.");
+            return Ok;
+        }
+        catch (Exception e) when (DatabaseFailures.IsUnavailable(e))
+        {
+            return Print(stderr, $"error: the {provider} database cannot be reached; nothing was migrated.", Failed);
+        }
     }
 
     private static int IssueOrganizationToken(CommandOptions options, TextWriter stdout, TextReader stdin)

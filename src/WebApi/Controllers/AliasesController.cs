@@ -7,6 +7,7 @@ using AliasService.Application.Aliases.Queries.ListAliases;
 using AliasService.WebApi.Authentication;
 using AliasService.WebApi.Contracts;
 using AliasService.WebApi.Errors;
+using AliasService.WebApi.Idempotency;
 using AliasService.WebApi.RateLimiting;
 using AliasService.WebApi.Routing;
 using MediatR;
@@ -38,6 +39,9 @@ public sealed class AliasesController(IMediator mediator) : ControllerBase
     /// <summary>Creates an alias; answers its owner view.</summary>
     [HttpPost("alias/create")]
     [Consumes("application/json")]
+    [ServiceFilter<IdempotencyFilter>]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status409Conflict)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status422UnprocessableEntity)]
     [ProducesResponseType<DataEnvelope<AliasDto>>(StatusCodes.Status201Created)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status401Unauthorized)]

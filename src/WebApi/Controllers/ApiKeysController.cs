@@ -5,6 +5,7 @@ using AliasService.Application.ApiKeys.Queries.ListApiKeys;
 using AliasService.WebApi.Authentication;
 using AliasService.WebApi.Contracts;
 using AliasService.WebApi.Errors;
+using AliasService.WebApi.Idempotency;
 using AliasService.WebApi.RateLimiting;
 using AliasService.WebApi.Routing;
 using MediatR;
@@ -32,6 +33,10 @@ public sealed class ApiKeysController(IMediator mediator) : ControllerBase
     /// <summary>Creates an API key; its secret is in this response only.</summary>
     [HttpPost]
     [ProducesResponseType<DataEnvelope<CreatedApiKeyDto>>(StatusCodes.Status201Created)]
+    [ServiceFilter<IdempotencyFilter>]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status409Conflict)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status422UnprocessableEntity)]
     public async Task<IActionResult> Create(CancellationToken cancellationToken)
     {
         var key = await mediator.Send(new CreateApiKeyCommand(User.GetOrganizationId()), cancellationToken);

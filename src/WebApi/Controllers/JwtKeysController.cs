@@ -6,6 +6,7 @@ using AliasService.Application.JwtKeys.Queries.ListJwtKeys;
 using AliasService.WebApi.Authentication;
 using AliasService.WebApi.Contracts;
 using AliasService.WebApi.Errors;
+using AliasService.WebApi.Idempotency;
 using AliasService.WebApi.RateLimiting;
 using AliasService.WebApi.Routing;
 using MediatR;
@@ -45,6 +46,9 @@ public sealed class JwtKeysController(IMediator mediator) : ControllerBase
     /// <summary>Registers a public key; a private key, certificate or unsupported key is refused with the reason.</summary>
     [HttpPost]
     [Consumes("application/json")]
+    [ServiceFilter<IdempotencyFilter>]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status409Conflict)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status422UnprocessableEntity)]
     [ProducesResponseType<DataEnvelope<JwtKeyDto>>(StatusCodes.Status201Created)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status413PayloadTooLarge)]

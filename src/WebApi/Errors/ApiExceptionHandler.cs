@@ -3,17 +3,24 @@ using AliasService.Domain.Aliases;
 using AliasService.Domain.Common;
 using AliasService.Domain.JwtKeys;
 using AliasService.Domain.Organizations;
+using AliasService.Infrastructure.Idempotency;
+using AliasService.Infrastructure.Persistence;
 using AliasService.Infrastructure.Security;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace AliasService.WebApi.Errors;
 
 /// <summary>
-/// The one exception-to-HTTP mapping. Expected failures become 4xx envelopes; anything else is logged with its
-/// stack trace and answered with a bare 500 envelope, never with internals.
+/// The one exception-to-HTTP mapping. Expected failures become 4xx envelopes, an unavailable database a 503 (with
+/// Retry-After); anything else is logged with its stack trace and answered with a bare 500 envelope, never with internals.
 /// </summary>
 internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
+    public const string DatabaseUnavailable = "The service is temporarily unavailable; retry later.";
+
+    // The database's retries and timeouts already spent a few seconds; a client waiting this long finds it back soonest.
+    private const string RetryAfterSeconds = "5";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         if (httpContext.Response.HasStarted)
@@ -42,11 +49,13 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
             JwtKeyNotFoundException e => (StatusCodes.Status404NotFound, new ErrorBody(e.Message)),
             OrganizationNotFoundException e => (StatusCodes.Status404NotFound, new ErrorBody(e.Message)),
             ConcurrencyConflictException e => (StatusCodes.Status409Conflict, new ErrorBody(e.Message)),
+            IdempotencyClaimLostException e => (StatusCodes.Status409Conflict, new ErrorBody(e.Message)),
             RequestBodyTooLargeException e => (StatusCodes.Status413PayloadTooLarge, new ErrorBody(e.Message)),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
                 (StatusCodes.Status413PayloadTooLarge, new ErrorBody(RequestBodyTooLargeException.DefaultMessage)),
             BadHttpRequestException e => (e.StatusCode, new ErrorBody("The request could not be read.")),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, new ErrorBody("Client closed the request.")),
+            _ when DatabaseFailures.IsUnavailable(exception) => (StatusCodes.Status503ServiceUnavailable, new ErrorBody(DatabaseUnavailable)),
             _ => (StatusCodes.Status500InternalServerError, new ErrorBody("An unexpected error occurred.")),
         };
 
@@ -54,10 +63,18 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
         {
             LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
         }
+        else if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            LogDatabaseUnavailable(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
+        }
 
         await ErrorResponses.WriteAsync(httpContext, status, body).ConfigureAwait(false);
         return true;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database is unavailable for {Method} {Path}")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, Exception exception, string method, PathString path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, PathString path);

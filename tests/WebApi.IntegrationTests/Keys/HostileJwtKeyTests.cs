@@ -85,7 +85,7 @@ public sealed class HostileJwtKeyTests : KeyServiceTest
         using var registered = TestKeys.FreshRsa();
         var keyId = (await RegisterJwtKeyAsync(registered.ExportSubjectPublicKeyInfoPem())).Text("id")!;
         using var hostile = HostileKeys.RsaWithExponent(2048, [3]);
-        RawSql.Execute(Factory.DatabasePath, "UPDATE jwt_keys SET PublicKeyPem = $pem WHERE Id = $id", ("$pem", hostile.ExportSubjectPublicKeyInfoPem()), ("$id", keyId))
+        (await Factory.Storage.ExecuteAsync("""UPDATE "jwt_keys" SET "PublicKeyPem" = @pem WHERE "Id" = @id""", ("@pem", hostile.ExportSubjectPublicKeyInfoPem()), ("@id", keyId)))
             .Should().Be(1);
 
         var alias = (await CreateAliasAsync()).Text("id")!;

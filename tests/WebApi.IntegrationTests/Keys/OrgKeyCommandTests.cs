@@ -10,7 +10,7 @@ namespace AliasService.WebApi.IntegrationTests.Keys;
 /// Contract section 8 and the README rotation runbook on the command line: <c>org key create|list|revoke</c>
 /// against the running service's database. Results are checked on stdout and the exit code, and over HTTP.
 /// </summary>
-// The command line reads DataFolder from the process environment, which every fixture shares.
+// The command line reads its settings from the process environment, which every fixture shares.
 [NonParallelizable]
 public sealed partial class OrgKeyCommandTests : KeyServiceTest
 {
@@ -139,7 +139,7 @@ public sealed partial class OrgKeyCommandTests : KeyServiceTest
         (await ListApiKeysAsync()).Should().ContainSingle().Which.GetProperty("revoked_at").ValueKind.Should().Be(JsonValueKind.Null);
     }
 
-    private Task<CommandLineResult> RunAsync(params string[] args) => CommandLineRunner.RunAsync(Factory.DataFolder, args);
+    private Task<CommandLineResult> RunAsync(params string[] args) => CommandLineRunner.RunAsync(Factory.Storage, args);
 
     [GeneratedRegex(@"^api_key:\s+(\S+)\s*$", RegexOptions.Multiline)]
     private static partial Regex ApiKeyLine();

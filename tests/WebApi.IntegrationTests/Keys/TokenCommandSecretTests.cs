@@ -19,7 +19,7 @@ public sealed class TokenCommandSecretTests : KeyServiceTest
     [Test]
     public async Task TokenOrg_WithTheSecretInTheEnvironment_PrintsAWorkingToken()
     {
-        var result = await CommandLineRunner.RunAsync(Factory.DataFolder, Env("ALIASSERVICE_API_SECRET", Organization.ApiSecret), null,
+        var result = await CommandLineRunner.RunAsync(Factory.Storage, Env("ALIASSERVICE_API_SECRET", Organization.ApiSecret), null,
             "token", "org", "--api-key", Organization.ApiKeyId);
 
         await ShouldBeWorkingOrganizationTokenAsync(result);
@@ -30,7 +30,7 @@ public sealed class TokenCommandSecretTests : KeyServiceTest
     [TestCase("{0}")]
     public async Task TokenOrg_WithTheSecretOnStandardInput_PrintsAWorkingToken(string input)
     {
-        var result = await CommandLineRunner.RunAsync(Factory.DataFolder, new Dictionary<string, string>(), string.Format(System.Globalization.CultureInfo.InvariantCulture, input, Organization.ApiSecret),
+        var result = await CommandLineRunner.RunAsync(Factory.Storage, new Dictionary<string, string>(), string.Format(System.Globalization.CultureInfo.InvariantCulture, input, Organization.ApiSecret),
             "token", "org", "--api-key", Organization.ApiKeyId, "--api-secret", "-");
 
         await ShouldBeWorkingOrganizationTokenAsync(result);
@@ -39,7 +39,7 @@ public sealed class TokenCommandSecretTests : KeyServiceTest
     [Test]
     public async Task TokenOrg_OnStandardInput_TakesPrecedenceOverTheEnvironment()
     {
-        var result = await CommandLineRunner.RunAsync(Factory.DataFolder, Env("ALIASSERVICE_API_SECRET", "sk_not-the-secret"), Organization.ApiSecret + "\n",
+        var result = await CommandLineRunner.RunAsync(Factory.Storage, Env("ALIASSERVICE_API_SECRET", "sk_not-the-secret"), Organization.ApiSecret + "\n",
             "token", "org", "--api-key", Organization.ApiKeyId, "--api-secret", "-");
 
         await ShouldBeWorkingOrganizationTokenAsync(result);
@@ -48,7 +48,7 @@ public sealed class TokenCommandSecretTests : KeyServiceTest
     [Test]
     public async Task TokenOrg_WithoutAnySecret_Exits2NamingTheWays()
     {
-        var result = await CommandLineRunner.RunAsync(Factory.DataFolder, Env("ALIASSERVICE_API_SECRET", string.Empty), null,
+        var result = await CommandLineRunner.RunAsync(Factory.Storage, Env("ALIASSERVICE_API_SECRET", string.Empty), null,
             "token", "org", "--api-key", Organization.ApiKeyId);
 
         result.ExitCode.Should().Be(2);
@@ -59,7 +59,7 @@ public sealed class TokenCommandSecretTests : KeyServiceTest
     [Test]
     public async Task TokenOrg_WithEmptyStandardInput_Exits2()
     {
-        var result = await CommandLineRunner.RunAsync(Factory.DataFolder, new Dictionary<string, string>(), string.Empty,
+        var result = await CommandLineRunner.RunAsync(Factory.Storage, new Dictionary<string, string>(), string.Empty,
             "token", "org", "--api-key", Organization.ApiKeyId, "--api-secret", "-");
 
         result.ExitCode.Should().Be(2);
@@ -73,7 +73,7 @@ public sealed class TokenCommandSecretTests : KeyServiceTest
             "jwt_secret":"{{AliasSecret}}","stream_key":"live_cli"
             """);
 
-        var result = await CommandLineRunner.RunAsync(Factory.DataFolder, Env("ALIASSERVICE_ALIAS_SECRET", AliasSecret), null,
+        var result = await CommandLineRunner.RunAsync(Factory.Storage, Env("ALIASSERVICE_ALIAS_SECRET", AliasSecret), null,
             "token", "alias", "--alias", alias.Text("id")!, "--user-id", "u1", "--host");
 
         await ShouldBeWorkingHostTokenAsync(result, alias.Text("id")!);
@@ -86,7 +86,7 @@ public sealed class TokenCommandSecretTests : KeyServiceTest
             "jwt_secret":"{{AliasSecret}}","stream_key":"live_cli"
             """);
 
-        var result = await CommandLineRunner.RunAsync(Factory.DataFolder, new Dictionary<string, string>(), AliasSecret + "\n",
+        var result = await CommandLineRunner.RunAsync(Factory.Storage, new Dictionary<string, string>(), AliasSecret + "\n",
             "token", "alias", "--alias", alias.Text("id")!, "--secret", "-", "--host");
 
         await ShouldBeWorkingHostTokenAsync(result, alias.Text("id")!);
@@ -95,7 +95,7 @@ public sealed class TokenCommandSecretTests : KeyServiceTest
     [Test]
     public async Task TokenAlias_WithoutAnySecret_Exits2NamingTheWays()
     {
-        var result = await CommandLineRunner.RunAsync(Factory.DataFolder, Env("ALIASSERVICE_ALIAS_SECRET", string.Empty), null,
+        var result = await CommandLineRunner.RunAsync(Factory.Storage, Env("ALIASSERVICE_ALIAS_SECRET", string.Empty), null,
             "token", "alias", "--alias", "AAAAAAAAAAAAAAAA");
 
         result.ExitCode.Should().Be(2);
@@ -105,7 +105,7 @@ public sealed class TokenCommandSecretTests : KeyServiceTest
     [Test]
     public async Task Help_SaysWhereSecretsCanComeFrom()
     {
-        var result = await CommandLineRunner.RunAsync(Factory.DataFolder, "--help");
+        var result = await CommandLineRunner.RunAsync(Factory.Storage, "--help");
 
         result.ExitCode.Should().Be(0);
         result.Stdout.Should().Contain("ALIASSERVICE_API_SECRET").And.Contain("ALIASSERVICE_ALIAS_SECRET")
@@ -118,7 +118,7 @@ public sealed class TokenCommandSecretTests : KeyServiceTest
     [TestCase("   ")]
     public async Task OrgCreate_WithUnusualName_Exits2NamingTheName(string name)
     {
-        var result = await CommandLineRunner.RunAsync(Factory.DataFolder, "org", "create", "--name", name);
+        var result = await CommandLineRunner.RunAsync(Factory.Storage, "org", "create", "--name", name);
 
         result.ExitCode.Should().Be(2);
         result.Stdout.Should().BeEmpty();

@@ -4,14 +4,13 @@ using System.Text.Json;
 using AliasService.WebApi.IntegrationTests.Operations.Support;
 using AliasService.WebApi.IntegrationTests.Support;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AliasService.WebApi.IntegrationTests.Persistence;
 
 /// <summary>
 /// Stored secrets are bound to their table, column and row. Someone with write access to the database but not to
-/// the key ring can copy a ciphertext elsewhere (done here with plain SQL on the real SQLite file); it then does
+/// the key ring can copy a ciphertext elsewhere (done here with plain SQL on the real database); it then does
 /// not decrypt, is logged as possible tampering without the value, and works as an unusable value: nothing is
 /// revealed, nothing authenticates, a protected alias stays protected. Databases written before the binding are
 /// upgraded in place at start-up, after which only bound values are read.
@@ -21,17 +20,13 @@ public sealed class CiphertextBindingTests
     private const string LegacyPurpose = "AliasService.Persistence.Secrets.v1";
     private const string AliasSecret = "binding-test-alias-secret-0123456789";
 
-    private string _dataFolder = null!;
+    private TestStorage _storage = null!;
 
     [SetUp]
-    public void CreateDataFolder() => _dataFolder = Directory.CreateTempSubdirectory("aliasservice-it-binding-").FullName;
+    public void CreateStorage() => _storage = TestStorage.Create();
 
     [TearDown]
-    public void DeleteDataFolder()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_dataFolder, recursive: true);
-    }
+    public async Task DeleteStorageAsync() => await _storage.DisposeAsync();
 
     [Test]
     public async Task AnotherOrganizationsApiSecret_CopiedIntoAnAliasJwtSecret_IsNeitherShownNorAccepted()
@@ -43,7 +38,7 @@ public sealed class CiphertextBindingTests
         using var owner = service.CreateClientFor(attacker);
         var alias = await CreateAliasAsync(service, owner, "\"jwt_secret\":\"" + AliasSecret + "\"");
 
-        Execute("UPDATE aliases SET JwtSecret = (SELECT Secret FROM api_keys WHERE Id = $key) WHERE Id = $alias", ("$key", victim.ApiKeyId), ("$alias", alias));
+        await ExecuteAsync("""UPDATE "aliases" SET "JwtSecret" = (SELECT "Secret" FROM "api_keys" WHERE "Id" = @key) WHERE "Id" = @alias""", ("@key", victim.ApiKeyId), ("@alias", alias));
 
         var listed = (await ListAsync(owner)).Single();
         listed.GetProperty("jwt_secret").GetString().Should().NotBe(victim.ApiSecret).And.StartWith("unreadable:");
@@ -53,7 +48,7 @@ public sealed class CiphertextBindingTests
             (await forged.ReadErrorAsync(HttpStatusCode.Unauthorized)).Text("reason").Should().Be("bad_signature");
         }
 
-        ShouldHaveLoggedTampering(logs, "aliases.JwtSecret", alias, victim.ApiSecret, AliasSecret, RawColumn("aliases", "JwtSecret", alias)!);
+        ShouldHaveLoggedTampering(logs, "aliases.JwtSecret", alias, victim.ApiSecret, AliasSecret, (await RawColumnAsync("aliases", "JwtSecret", alias))!);
     }
 
     [Test]
@@ -64,7 +59,7 @@ public sealed class CiphertextBindingTests
         var attacker = await service.CreateOrganizationAsync("Attacker");
         var victim = await service.CreateOrganizationAsync("Victim");
 
-        Execute("UPDATE api_keys SET Secret = (SELECT Secret FROM api_keys WHERE Id = $from) WHERE Id = $to", ("$from", attacker.ApiKeyId), ("$to", victim.ApiKeyId));
+        await ExecuteAsync("""UPDATE "api_keys" SET "Secret" = (SELECT "Secret" FROM "api_keys" WHERE "Id" = @from) WHERE "Id" = @to""", ("@from", attacker.ApiKeyId), ("@to", victim.ApiKeyId));
 
         foreach (var secret in new[] { attacker.ApiSecret, victim.ApiSecret })
         {
@@ -73,7 +68,7 @@ public sealed class CiphertextBindingTests
             await response.ReadErrorAsync(HttpStatusCode.Unauthorized);
         }
 
-        ShouldHaveLoggedTampering(logs, "api_keys.Secret", victim.ApiKeyId, attacker.ApiSecret, victim.ApiSecret, RawColumn("api_keys", "Secret", victim.ApiKeyId)!);
+        ShouldHaveLoggedTampering(logs, "api_keys.Secret", victim.ApiKeyId, attacker.ApiSecret, victim.ApiSecret, (await RawColumnAsync("api_keys", "Secret", victim.ApiKeyId))!);
     }
 
     [Test]
@@ -84,7 +79,7 @@ public sealed class CiphertextBindingTests
         var source = await CreateAliasAsync(service, owner, "\"passcode\":\"1111-source\"");
         var target = await CreateAliasAsync(service, owner, "\"passcode\":\"2222-target\"");
 
-        Execute("UPDATE aliases SET Passcode = (SELECT Passcode FROM aliases WHERE Id = $from) WHERE Id = $to", ("$from", source), ("$to", target));
+        await ExecuteAsync("""UPDATE "aliases" SET "Passcode" = (SELECT "Passcode" FROM "aliases" WHERE "Id" = @from) WHERE "Id" = @to""", ("@from", source), ("@to", target));
 
         using var anonymous = service.CreateAnonymousClient();
         foreach (var passcode in new[] { "1111-source", "2222-target" })
@@ -109,11 +104,11 @@ public sealed class CiphertextBindingTests
             organization = await before.CreateOrganizationAsync();
             using var owner = before.CreateClientFor(organization);
             alias = await CreateAliasAsync(before, owner, "\"passcode\":\"legacy-4711\"");
-            WriteLegacyValues(before, alias, passcode: "legacy-4711", jwtSecret: AliasSecret, streamKey: "live_legacy");
-            WriteLegacyValue(before, organization);
+            await WriteLegacyValuesAsync(before, alias, passcode: "legacy-4711", jwtSecret: AliasSecret, streamKey: "live_legacy");
+            await WriteLegacyValueAsync(before, organization);
         }
 
-        RawColumn("aliases", "Passcode", alias).Should().NotStartWith("v2.", "the values are in the legacy format before the restart");
+        (await RawColumnAsync("aliases", "Passcode", alias)).Should().NotStartWith("v2.", "the values are in the legacy format before the restart");
 
         var logs = new LogCapture();
         await using var after = Start(logs);
@@ -121,7 +116,7 @@ public sealed class CiphertextBindingTests
 
         foreach (var (table, column, id) in new[] { ("aliases", "Passcode", alias), ("aliases", "JwtSecret", alias), ("aliases", "StreamKey", alias), ("api_keys", "Secret", organization.ApiKeyId) })
         {
-            RawColumn(table, column, id).Should().StartWith("v2.", "{0}.{1} is bound after the start", table, column);
+            (await RawColumnAsync(table, column, id)).Should().StartWith("v2.", "{0}.{1} is bound after the start", table, column);
         }
 
         using var owner2 = after.CreateClientFor(organization);
@@ -145,7 +140,7 @@ public sealed class CiphertextBindingTests
         var alias = await CreateAliasAsync(service, owner, "\"passcode\":\"bound-4711\"");
 
         var legacy = LegacyProtector(service).Protect("legacy-0000");
-        Execute("UPDATE aliases SET Passcode = $value WHERE Id = $id", ("$value", legacy), ("$id", alias));
+        await ExecuteAsync("""UPDATE "aliases" SET "Passcode" = @value WHERE "Id" = @id""", ("@value", legacy), ("@id", alias));
 
         using var anonymous = service.CreateAnonymousClient();
         using var response = await RetrieveAsync(anonymous, alias, passcode: "legacy-0000");
@@ -165,18 +160,19 @@ public sealed class CiphertextBindingTests
             for (var i = 0; i < 40; i++)
             {
                 var alias = await CreateAliasAsync(before, owner, $"\"passcode\":\"legacy-{i:D4}\"");
-                WriteLegacyValues(before, alias, passcode: $"legacy-{i:D4}", jwtSecret: AliasSecret, streamKey: $"live-{i}");
+                await WriteLegacyValuesAsync(before, alias, passcode: $"legacy-{i:D4}", jwtSecret: AliasSecret, streamKey: $"live-{i}");
                 aliases.Add(alias);
             }
 
-            WriteLegacyValue(before, organization);
+            await WriteLegacyValueAsync(before, organization);
         }
 
+        await using var secondStorage = _storage.SharingTheDatabase();
         await using var first = Start(new LogCapture());
-        await using var second = Start(new LogCapture());
+        await using var second = new ConfiguredService(new Dictionary<string, string>(), new LogCapture(), storage: secondStorage);
         await Task.WhenAll(Task.Run(first.Start), Task.Run(second.Start));
 
-        Scalar("SELECT COUNT(*) FROM aliases WHERE Passcode NOT LIKE 'v2.%' OR JwtSecret NOT LIKE 'v2.%' OR StreamKey NOT LIKE 'v2.%'").Should().Be(0L);
+        Convert.ToInt64(await _storage.ScalarAsync("""SELECT COUNT(*) FROM "aliases" WHERE "Passcode" NOT LIKE 'v2.%' OR "JwtSecret" NOT LIKE 'v2.%' OR "StreamKey" NOT LIKE 'v2.%'"""), System.Globalization.CultureInfo.InvariantCulture).Should().Be(0);
         foreach (var service in new[] { first, second })
         {
             using var owner = service.CreateClientFor(organization);
@@ -186,7 +182,7 @@ public sealed class CiphertextBindingTests
         }
     }
 
-    private ConfiguredService Start(LogCapture logs) => new(new Dictionary<string, string>(), logs, dataFolder: _dataFolder);
+    private ConfiguredService Start(LogCapture logs) => new(new Dictionary<string, string>(), logs, storage: _storage);
 
     private static async Task<string> CreateAliasAsync(ConfiguredService service, HttpClient owner, string members)
     {
@@ -219,16 +215,16 @@ public sealed class CiphertextBindingTests
     private static IDataProtector LegacyProtector(ConfiguredService service) =>
         service.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(LegacyPurpose);
 
-    private void WriteLegacyValues(ConfiguredService service, string alias, string passcode, string jwtSecret, string streamKey)
+    private async Task WriteLegacyValuesAsync(ConfiguredService service, string alias, string passcode, string jwtSecret, string streamKey)
     {
         var legacy = LegacyProtector(service);
-        Execute(
-            "UPDATE aliases SET Passcode = $passcode, JwtSecret = $jwt, StreamKey = $stream WHERE Id = $id",
-            ("$passcode", legacy.Protect(passcode)), ("$jwt", legacy.Protect(jwtSecret)), ("$stream", legacy.Protect(streamKey)), ("$id", alias));
+        await ExecuteAsync(
+            """UPDATE "aliases" SET "Passcode" = @passcode, "JwtSecret" = @jwt, "StreamKey" = @stream WHERE "Id" = @id""",
+            ("@passcode", legacy.Protect(passcode)), ("@jwt", legacy.Protect(jwtSecret)), ("@stream", legacy.Protect(streamKey)), ("@id", alias));
     }
 
-    private void WriteLegacyValue(ConfiguredService service, TestOrganization organization) =>
-        Execute("UPDATE api_keys SET Secret = $secret WHERE Id = $id", ("$secret", LegacyProtector(service).Protect(organization.ApiSecret)), ("$id", organization.ApiKeyId));
+    private Task WriteLegacyValueAsync(ConfiguredService service, TestOrganization organization) =>
+        ExecuteAsync("""UPDATE "api_keys" SET "Secret" = @secret WHERE "Id" = @id""", ("@secret", LegacyProtector(service).Protect(organization.ApiSecret)), ("@id", organization.ApiKeyId));
 
     private static void ShouldHaveLoggedTampering(LogCapture logs, string column, string rowId, params string[] neverLogged)
     {
@@ -241,13 +237,9 @@ public sealed class CiphertextBindingTests
         }
     }
 
-    private string DatabasePath => Path.Combine(_dataFolder, AliasServiceFactory.DatabaseFileName);
+    private async Task<string?> RawColumnAsync(string table, string column, string id) =>
+        (string?)await _storage.ScalarAsync($"""SELECT "{column}" FROM "{table}" WHERE "Id" = @id""", ("@id", id));
 
-    private string? RawColumn(string table, string column, string id) =>
-        (string?)RawSql.Scalar(DatabasePath, $"SELECT {column} FROM {table} WHERE Id = $id", ("$id", id));
-
-    private void Execute(string sql, params (string Name, object Value)[] parameters) =>
-        RawSql.Execute(DatabasePath, sql, parameters).Should().BeGreaterThan(0, sql);
-
-    private object? Scalar(string sql) => RawSql.Scalar(DatabasePath, sql);
+    private async Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters) =>
+        (await _storage.ExecuteAsync(sql, parameters)).Should().BeGreaterThan(0, sql);
 }

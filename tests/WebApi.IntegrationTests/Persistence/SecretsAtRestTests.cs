@@ -3,64 +3,60 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using AliasService.WebApi.IntegrationTests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace AliasService.WebApi.IntegrationTests.Persistence;
 
 /// <summary>
 /// Security checklist, "Passcodes, secrets and abuse": passcodes, JWT secrets, stream keys and API secrets are stored
-/// encrypted, so none of them can be read from the raw database files, yet the owner gets them back after a restart.
-/// Each test runs its own service over a data folder the test owns, so the service can be stopped and the files read.
+/// encrypted (also inside the responses kept for idempotent retries), so none of them can be read from the stored
+/// columns (and on SQLite from the raw database files), yet the owner gets them back after a restart. Each test runs
+/// its own service over storage the test owns, so the service can be stopped and the data read directly.
 /// </summary>
 public sealed class SecretsAtRestTests
 {
-    private static readonly string[] DatabaseFiles = [AliasServiceFactory.DatabaseFileName, AliasServiceFactory.DatabaseFileName + "-wal", AliasServiceFactory.DatabaseFileName + "-shm"];
+    private static readonly string[] SqliteFiles = [TestStorage.SqliteFileName, TestStorage.SqliteFileName + "-wal", TestStorage.SqliteFileName + "-shm"];
 
-    private string _dataFolder = null!;
+    private TestStorage _storage = null!;
 
     [SetUp]
-    public void CreateDataFolder() => _dataFolder = Directory.CreateTempSubdirectory("aliasservice-it-rest-").FullName;
+    public void CreateStorage() => _storage = TestStorage.Create();
 
     [TearDown]
-    public void DeleteDataFolder()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_dataFolder, recursive: true);
-    }
+    public async Task DeleteStorageAsync() => await _storage.DisposeAsync();
 
     [Test]
-    public async Task Secrets_AreAbsentFromTheDatabaseFiles_WhileTheServiceRuns()
+    public async Task Secrets_AreAbsentFromTheStoredData_WhileTheServiceRuns()
     {
-        await using var service = new AliasServiceFactory(_dataFolder);
+        await using var service = new AliasServiceFactory(_storage);
         var stored = await StoreSecretsAsync(service);
 
-        var files = ReadDatabaseFiles();
+        var data = await ReadStoredDataAsync();
 
-        ShouldHoldNoneOf(files, stored.Secrets);
-        ShouldHold(files, stored.Name);
+        ShouldHoldNoneOf(data, stored.Secrets);
+        ShouldHold(data, stored.Name);
     }
 
     [Test]
-    public async Task Secrets_AreAbsentFromTheDatabaseFiles_AfterShutdown()
+    public async Task Secrets_AreAbsentFromTheStoredData_AfterShutdown()
     {
         StoredSecrets stored;
-        await using (var service = new AliasServiceFactory(_dataFolder))
+        await using (var service = new AliasServiceFactory(_storage))
         {
             stored = await StoreSecretsAsync(service);
         }
 
-        var files = ReadDatabaseFiles();
+        var data = await ReadStoredDataAsync();
 
-        ShouldHoldNoneOf(files, stored.Secrets);
-        ShouldHold(files, stored.Name);
+        ShouldHoldNoneOf(data, stored.Secrets);
+        ShouldHold(data, stored.Name);
     }
 
     [Test]
-    public async Task Restart_OnTheSameDataFolder_AcceptsTheApiKeyAndShowsTheOwnerTheSameSecrets()
+    public async Task Restart_OnTheSameStorage_AcceptsTheApiKeyAndShowsTheOwnerTheSameSecrets()
     {
         TestOrganization organization;
         JsonElement before;
-        await using (var first = new AliasServiceFactory(_dataFolder))
+        await using (var first = new AliasServiceFactory(_storage))
         {
             organization = await first.CreateOrganizationAsync();
             using var created = await first.CreateClientFor(organization).PostAsync(Routes.Create, HttpJson.Body(
@@ -68,7 +64,7 @@ public sealed class SecretsAtRestTests
             before = (await created.ReadJsonAsync(HttpStatusCode.Created)).ShouldBeDataEnvelope();
         }
 
-        await using var second = new AliasServiceFactory(_dataFolder);
+        await using var second = new AliasServiceFactory(_storage);
         using var response = await second.CreateClientFor(organization).GetAsync(Routes.List);
 
         var root = await response.ReadJsonAsync(HttpStatusCode.OK);
@@ -85,8 +81,13 @@ public sealed class SecretsAtRestTests
         var first = (Passcode: Random("pc", 30), JwtSecret: Random("js", 48), StreamKey: Random("sk", 40));
         var second = (Passcode: Random("pc", 30), JwtSecret: Random("js", 48), StreamKey: Random("sk", 40));
 
-        using (var created = await client.PostAsync(Routes.Create, HttpJson.Body(
-                   $$"""{"type":"conference","name":"{{name}}","passcode":"{{first.Passcode}}","jwt_secret":"{{first.JwtSecret}}","stream_key":"{{first.StreamKey}}","expired_at":{{service.Now + 86_400}}}""")))
+        // With an Idempotency-Key the whole response, secrets included, is also kept for retries.
+        using var create = new HttpRequestMessage(HttpMethod.Post, Routes.Create)
+        {
+            Content = HttpJson.Body($$"""{"type":"conference","name":"{{name}}","passcode":"{{first.Passcode}}","jwt_secret":"{{first.JwtSecret}}","stream_key":"{{first.StreamKey}}","expired_at":{{service.Now + 86_400}}}"""),
+        };
+        create.Headers.Add("Idempotency-Key", Random("alias-", 16));
+        using (var created = await client.SendAsync(create))
         {
             var alias = (await created.ReadJsonAsync(HttpStatusCode.Created)).ShouldBeDataEnvelope();
             using var updated = await client.PostAsync(Routes.Update(alias.Text("id")!), HttpJson.Body(
@@ -94,16 +95,30 @@ public sealed class SecretsAtRestTests
             (await updated.ReadJsonAsync(HttpStatusCode.OK)).ShouldBeDataEnvelope().Text("stream_key").Should().Be(second.StreamKey);
         }
 
-        // The values replaced by the update must not linger in plaintext either (old pages, WAL frames).
-        return new StoredSecrets(name, [organization.ApiSecret, first.Passcode, first.JwtSecret, first.StreamKey, second.Passcode, second.JwtSecret, second.StreamKey]);
+        using var createKey = new HttpRequestMessage(HttpMethod.Post, "/organization/api/v1/api_keys");
+        createKey.Headers.Add("Idempotency-Key", Random("key-", 16));
+        using var keyResponse = await client.SendAsync(createKey);
+        var keySecret = (await keyResponse.ReadJsonAsync(HttpStatusCode.Created)).GetProperty("data").Text("secret")!;
+
+        // The values replaced by the update must not linger in plaintext either (on SQLite: old pages, WAL frames).
+        return new StoredSecrets(name, [organization.ApiSecret, keySecret, first.Passcode, first.JwtSecret, first.StreamKey, second.Passcode, second.JwtSecret, second.StreamKey]);
     }
 
-    private Dictionary<string, byte[]> ReadDatabaseFiles()
+    /// <summary>Every stored column value, as stored; on SQLite also the raw bytes of the database files.</summary>
+    private async Task<Dictionary<string, byte[]>> ReadStoredDataAsync()
     {
-        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        foreach (var file in DatabaseFiles)
+        var data = (await _storage.ReadAllColumnsAsync())
+            .GroupBy(v => $"{v.Table}.{v.Column}")
+            .ToDictionary(g => g.Key, g => g.SelectMany(v => v.Value.Append((byte)0)).ToArray(), StringComparer.Ordinal);
+        data.Should().ContainKey("idempotency_records.ResponseBody", "the responses kept for retries are part of what is checked");
+        if (TestStorage.IsServer)
         {
-            var path = Path.Combine(_dataFolder, file);
+            return data;
+        }
+
+        foreach (var file in SqliteFiles)
+        {
+            var path = Path.Combine(_storage.DataFolder, file);
             if (!File.Exists(path))
             {
                 continue;
@@ -112,33 +127,32 @@ public sealed class SecretsAtRestTests
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             using var copy = new MemoryStream();
             stream.CopyTo(copy);
-            files[file] = copy.ToArray();
+            data["file " + file] = copy.ToArray();
         }
 
-        files.Should().ContainKey(AliasServiceFactory.DatabaseFileName);
-        return files;
+        data.Should().ContainKey("file " + TestStorage.SqliteFileName);
+        return data;
     }
 
-    private static void ShouldHoldNoneOf(Dictionary<string, byte[]> files, IEnumerable<string> secrets)
+    private static void ShouldHoldNoneOf(Dictionary<string, byte[]> data, IEnumerable<string> secrets)
     {
         foreach (var secret in secrets)
         {
             foreach (var (encoding, needle) in Encodings(secret))
             {
-                foreach (var (file, bytes) in files)
+                foreach (var (source, bytes) in data)
                 {
-                    Contains(bytes, needle).Should().BeFalse("a secret must not be readable from {0} ({1})", file, encoding);
+                    Contains(bytes, needle).Should().BeFalse("a secret must not be readable from {0} ({1})", source, encoding);
                 }
             }
         }
     }
 
-    private static void ShouldHold(Dictionary<string, byte[]> files, string plaintext)
+    private static void ShouldHold(Dictionary<string, byte[]> data, string plaintext)
     {
         var needle = Encoding.UTF8.GetBytes(plaintext);
-        files.Values.Any(bytes => Contains(bytes, needle)).Should().BeTrue("the non-secret name is stored as text, which shows the search itself works");
+        data.Values.Any(bytes => Contains(bytes, needle)).Should().BeTrue("the non-secret name is stored as text, which shows the search itself works");
     }
-
     private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
 
     private static IEnumerable<(string Encoding, byte[] Bytes)> Encodings(string secret)

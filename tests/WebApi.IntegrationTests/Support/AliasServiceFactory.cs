@@ -4,7 +4,6 @@ using MediatR;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -12,38 +11,37 @@ using Microsoft.Extensions.Time.Testing;
 namespace AliasService.WebApi.IntegrationTests.Support;
 
 /// <summary>
-/// The service as a user meets it: the real pipeline over a real SQLite file in a data folder of its own
-/// (deleted on dispose unless it was handed in), with a controllable clock that starts at the real current second.
+/// The service as a user meets it: the real pipeline over a real database (a SQLite file, or a PostgreSQL database when
+/// the run is switched to it, see <see cref="TestStorage"/>) and a data folder of its own (both deleted on dispose unless
+/// the storage was handed in), with a controllable clock that starts at the real current second.
 /// </summary>
 public sealed class AliasServiceFactory : WebApplicationFactory<Program>
 {
-    public const string DatabaseFileName = "aliasservice.db";
-
-    private readonly bool _ownsDataFolder;
+    private readonly bool _ownsStorage;
     private readonly Action<IServiceCollection>? _replaceServices;
 
-    /// <summary>A service over a fresh, empty data folder, optionally with some of its services replaced.</summary>
+    /// <summary>A service over fresh, empty storage, optionally with some of its services replaced.</summary>
     public AliasServiceFactory(Action<IServiceCollection>? replaceServices = null)
-        : this(Directory.CreateTempSubdirectory("aliasservice-it-").FullName, ownsDataFolder: true, replaceServices)
+        : this(TestStorage.Create(), ownsStorage: true, replaceServices)
     {
     }
 
-    /// <summary>A service over an existing data folder (a "restart"); the folder is left in place on dispose.</summary>
-    public AliasServiceFactory(string dataFolder)
-        : this(dataFolder, ownsDataFolder: false, replaceServices: null)
+    /// <summary>A service over existing storage (a "restart", or another instance); the storage is left in place on dispose.</summary>
+    public AliasServiceFactory(TestStorage storage, Action<IServiceCollection>? replaceServices = null)
+        : this(storage, ownsStorage: false, replaceServices)
     {
     }
 
-    private AliasServiceFactory(string dataFolder, bool ownsDataFolder, Action<IServiceCollection>? replaceServices)
+    private AliasServiceFactory(TestStorage storage, bool ownsStorage, Action<IServiceCollection>? replaceServices)
     {
-        DataFolder = dataFolder;
-        _ownsDataFolder = ownsDataFolder;
+        Storage = storage;
+        _ownsStorage = ownsStorage;
         _replaceServices = replaceServices;
     }
 
-    public string DataFolder { get; }
+    public TestStorage Storage { get; }
 
-    public string DatabasePath => Path.Combine(DataFolder, DatabaseFileName);
+    public string DataFolder => Storage.DataFolder;
 
     /// <summary>The service's clock. It only moves when a test advances it.</summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
@@ -69,7 +67,11 @@ public sealed class AliasServiceFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
-        builder.UseSetting("DataFolder", DataFolder);
+        foreach (var (key, value) in Storage.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -81,19 +83,9 @@ public sealed class AliasServiceFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-
-        // Pooled connections keep the database (and its -wal/-shm files) open after the host has stopped.
-        SqliteConnection.ClearAllPools();
-        if (_ownsDataFolder)
+        if (_ownsStorage)
         {
-            try
-            {
-                Directory.Delete(DataFolder, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A leftover temp folder is harmless; failing the run over it is not.
-            }
+            await Storage.DisposeAsync();
         }
     }
 

@@ -1,4 +1,5 @@
 using AliasService.WebApi.Cli;
+using AliasService.WebApi.IntegrationTests.Support;
 
 namespace AliasService.WebApi.IntegrationTests.Keys.Support;
 
@@ -7,29 +8,34 @@ public sealed record CommandLineResult(int ExitCode, string Stdout, string Stder
 
 /// <summary>
 /// Runs the admin command line in-process, as <c>dotnet run --project src/WebApi -- …</c> would, against a service's
-/// data folder. The command line reads its configuration (and secrets) from the process environment, so
-/// <c>DataFolder</c> and any given variables are set for the duration of the call (one call at a time; fixtures that
-/// use this must not run beside other fixtures).
+/// storage. The command line reads its configuration (and secrets) from the process environment, so the storage's
+/// settings (<c>DataFolder</c>, and the database's provider and connection string on a server) and any given variables
+/// are set as environment variables for the duration of the call (one call at a time; fixtures that use this must
+/// not run beside other fixtures).
 /// </summary>
 public static class CommandLineRunner
 {
-    private const string DataFolderVariable = "DataFolder";
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
-    public static Task<CommandLineResult> RunAsync(string dataFolder, params string[] args) =>
-        RunAsync(dataFolder, new Dictionary<string, string>(), stdin: null, args);
+    public static Task<CommandLineResult> RunAsync(TestStorage storage, params string[] args) =>
+        RunAsync(storage, new Dictionary<string, string>(), stdin: null, args);
 
-    /// <summary>Runs with these environment variables set and this text on standard input (empty when null).</summary>
-    public static async Task<CommandLineResult> RunAsync(string dataFolder, IReadOnlyDictionary<string, string> environment, string? stdin, params string[] args)
+    /// <summary>Runs with these environment variables set too and this text on standard input (empty when null).</summary>
+    public static async Task<CommandLineResult> RunAsync(TestStorage storage, IReadOnlyDictionary<string, string> environment, string? stdin, params string[] args)
     {
+        ArgumentNullException.ThrowIfNull(storage);
         ArgumentNullException.ThrowIfNull(environment);
         await OneAtATime.WaitAsync();
-        var variables = environment.Keys.Append(DataFolderVariable).ToList();
-        var previous = variables.ToDictionary(v => v, Environment.GetEnvironmentVariable);
+        var variables = storage.Settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value, StringComparer.Ordinal);
+        foreach (var (name, value) in environment)
+        {
+            variables[name] = value;
+        }
+
+        var previous = variables.Keys.ToDictionary(name => name, Environment.GetEnvironmentVariable, StringComparer.Ordinal);
         try
         {
-            Environment.SetEnvironmentVariable(DataFolderVariable, dataFolder);
-            foreach (var (name, value) in environment)
+            foreach (var (name, value) in variables)
             {
                 Environment.SetEnvironmentVariable(name, value);
             }

@@ -16,7 +16,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace AliasService.WebApi.IntegrationTests.Operations.Support;
 
 /// <summary>
-/// The shared <see cref="AliasServiceFactory"/> (fresh data folder, real SQLite file, test clock) with operator
+/// The shared <see cref="AliasServiceFactory"/> (fresh storage unless one is handed in, real database, test clock) with operator
 /// settings on top, given with <c>UseSetting</c> so the service sees them at start exactly as it would see
 /// appsettings or environment values, and optionally every log it writes captured at Trace level.
 /// </summary>
@@ -32,10 +32,10 @@ public sealed class ConfiguredService : IAsyncDisposable
         LogCapture? shippedLevelLogs = null,
         Action<IServiceCollection>? replaceServices = null,
         bool kestrelOnLoopback = false,
-        string? dataFolder = null)
+        TestStorage? storage = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        _factory = dataFolder is null ? new AliasServiceFactory() : new AliasServiceFactory(dataFolder);
+        _factory = storage is null ? new AliasServiceFactory() : new AliasServiceFactory(storage);
         _host = _factory.WithWebHostBuilder(builder =>
         {
             foreach (var (key, value) in settings)
@@ -85,10 +85,8 @@ public sealed class ConfiguredService : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    /// <summary>The data folder (SQLite file and key ring); handed in, it outlives the service (a restart).</summary>
-    public string DataFolder => _factory.DataFolder;
-
-    public string DatabasePath => _factory.DatabasePath;
+    /// <summary>Where the service keeps its data; handed in, it outlives the service (a restart, another instance).</summary>
+    public TestStorage Storage => _factory.Storage;
 
     /// <summary>The service's current time in Unix seconds (the test clock; it only moves when a test moves it).</summary>
     public long Now => _factory.Now;
