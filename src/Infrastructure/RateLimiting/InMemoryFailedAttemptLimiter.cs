@@ -37,8 +37,8 @@ internal sealed partial class InMemoryFailedAttemptLimiter : IFailedAttemptLimit
             description: "Failed-attempt windows tracked in memory (per client and alias, and per alias).");
     }
 
-    /// <summary>How many windows are tracked right now.</summary>
-    public int TrackedWindows
+    /// <summary>How many windows are tracked right now (the gauge).</summary>
+    private int TrackedWindows
     {
         get
         {

@@ -26,10 +26,8 @@ public sealed partial class SecretProtector(IDataProtectionProvider provider, IL
 
     private readonly IDataProtector _bound = provider.CreateProtector(BoundPurpose);
     private readonly IDataProtector _legacy = provider.CreateProtector(LegacyPurpose);
+    /// <summary>Whether values in the legacy format are still read (only while the start-up upgrade has not run).</summary>
     private volatile bool _acceptsLegacy;
-
-    /// <summary>Whether values in the legacy format are still read (only until the start-up upgrade has run).</summary>
-    public bool AcceptsLegacyFormat => _acceptsLegacy;
 
     public static bool IsBound(string stored) => stored.StartsWith(BoundPrefix, StringComparison.Ordinal);
 
