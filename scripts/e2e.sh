@@ -178,11 +178,11 @@ API_KEY=$(json b.api_key)
 API_SECRET=$(json b.api_secret)
 pass "org create --name E2E --json: one JSON object {organization_id, api_key, api_secret}"
 
-# README step 2: the organization token from the command line.
-TOKEN=$(cli token org --api-key "$API_KEY" --api-secret "$API_SECRET" --ttl 3600) ||
+# README step 2: the organization token from the command line, the secret from the environment (not the arguments).
+TOKEN=$(ALIASSERVICE_API_SECRET="$API_SECRET" cli token org --api-key "$API_KEY" --ttl 3600) ||
   fail "token org exited non-zero: $(cat "$work/cli.err")"
 [[ $TOKEN =~ ^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$ ]] || fail "token org did not print one JWT: $TOKEN"
-pass "token org --api-key … --api-secret … --ttl 3600: a JWT on stdout"
+pass "ALIASSERVICE_API_SECRET=… token org --api-key … --ttl 3600: a JWT on stdout"
 
 # ---------------------------------------------------------------------------------------------------------------
 # README step 3: create (201, owner view, all eight fields in wire order).
@@ -268,12 +268,12 @@ expect "wrong passcode" \
 expect_header "wrong passcode" '^www-authenticate: *Bearer'
 pass "GET /api/v1/alias/{id}?passcode=0000: 401 {error:{message, reason:invalid_passcode}}, WWW-Authenticate: Bearer"
 
-ALIAS_TOKEN=$(cli token alias --alias "$ALIAS" --secret "$JWT_SECRET" --user-id user456 --host --expires-in 3600) ||
+ALIAS_TOKEN=$(printf '%s\n' "$JWT_SECRET" | cli token alias --alias "$ALIAS" --secret - --user-id user456 --host --expires-in 3600) ||
   fail "token alias exited non-zero: $(cat "$work/cli.err")"
 request GET "/api/v1/alias/$ALIAS" "" "$ALIAS_TOKEN"
 expect_status 200 "GET /api/v1/alias/{id} with the command line's host token"
 expect "command-line host token: host view" "$HOST_VIEW"
-pass "token alias … --host (command line) → GET /api/v1/alias/{id}: 200, host view (stream_key shown)"
+pass "token alias … --secret - (secret on standard input) --host → GET /api/v1/alias/{id}: 200, host view (stream_key shown)"
 
 HS_TOKEN=$(node "$helper" sign HS256 "$JWT_SECRET" \
   "{\"alias\":\"$ALIAS\",\"user_id\":\"user456xxyz\",\"host\":true,\"exp\":$(($(date +%s) + 600))}") ||

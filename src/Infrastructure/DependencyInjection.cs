@@ -2,11 +2,11 @@ using System.Security.Cryptography.X509Certificates;
 using AliasService.Application.Common.Interfaces;
 using AliasService.Infrastructure.Idempotency;
 using AliasService.Infrastructure.Persistence;
+using AliasService.Infrastructure.RateLimiting;
 using AliasService.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -88,20 +88,17 @@ public static class DependencyInjection
                 }.ToString();
                 services.AddDbContext<AliasServiceDbContext, SqliteAliasServiceDbContext>(o => o
                     .UseSqlite(connectionString)
-                    .AddInterceptors(new DatabaseActivity())
-                    .ReplaceService<IModelCacheKeyFactory, ProtectorAwareModelCacheKeyFactory>());
+                    .AddInterceptors(new DatabaseActivity()));
                 break;
             case DatabaseProvider.SqlServer:
                 services.AddDbContext<AliasServiceDbContext, SqlServerAliasServiceDbContext>(o => o
                     .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure(DatabaseConnections.MaxRetryCount, DatabaseConnections.MaxRetryDelay, null))
-                    .AddInterceptors(new DatabaseActivity())
-                    .ReplaceService<IModelCacheKeyFactory, ProtectorAwareModelCacheKeyFactory>());
+                    .AddInterceptors(new DatabaseActivity()));
                 break;
             case DatabaseProvider.PostgreSql:
                 services.AddDbContext<AliasServiceDbContext, PostgreSqlAliasServiceDbContext>(o => o
                     .UseNpgsql(DatabaseConnections.ForPostgreSql(connectionString!), npgsql => npgsql.EnableRetryOnFailure(DatabaseConnections.MaxRetryCount, DatabaseConnections.MaxRetryDelay, null))
-                    .AddInterceptors(new DatabaseActivity())
-                    .ReplaceService<IModelCacheKeyFactory, ProtectorAwareModelCacheKeyFactory>());
+                    .AddInterceptors(new DatabaseActivity()));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Database:Provider '{database.Provider}'. Use Sqlite, PostgreSql or SqlServer.");
@@ -123,6 +120,10 @@ public static class DependencyInjection
         services.AddScoped<IAliasTokenVerifier, AliasTokenVerifier>();
         services.AddScoped<IdempotencyStore>();
         services.AddHostedService<IdempotencyPruning>();
+        services.AddOptions<RateLimitingOptions>().Bind(configuration.GetSection(RateLimitingOptions.SectionName))
+            .Validate(o => o.IsValid(), "RateLimiting: every PermitLimit, WindowSeconds and MaxTrackedWindows must be at least 1.")
+            .ValidateOnStart();
+        services.AddSingleton<IFailedAttemptLimiter, InMemoryFailedAttemptLimiter>();
         return services;
     }
 }

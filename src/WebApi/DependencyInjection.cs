@@ -91,6 +91,7 @@ internal static class DependencyInjection
 
     public static WebApplication UseWebApi(this WebApplication app)
     {
+        app.Use(NoStore);
         app.UseForwardedHeaders();
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseExceptionHandler();
@@ -115,5 +116,20 @@ internal static class DependencyInjection
                 .HideDeveloperTools())
             .AllowAnonymous().DisableRateLimiting();
         return app;
+    }
+
+    /// <summary>
+    /// Every response is <c>Cache-Control: no-store</c>: answers carry secrets, tokens, passcodes and stream keys,
+    /// errors must not be replayed, and one rule for all cannot miss a new route. Set as the response starts, so
+    /// it also holds for responses the exception handler rewrites.
+    /// </summary>
+    private static Task NoStore(HttpContext context, RequestDelegate next)
+    {
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers.CacheControl = "no-store";
+            return Task.CompletedTask;
+        });
+        return next(context);
     }
 }

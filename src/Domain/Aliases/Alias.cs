@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using AliasService.Domain.Common;
@@ -74,8 +75,13 @@ public sealed class Alias
         };
     }
 
+    private const int IdBytes = 12;
+
     /// <summary>A new random alias id: 96 bits, base64url, 16 characters.</summary>
-    public static string NewId() => RandomIdentifier.New(string.Empty, 12);
+    public static string NewId() => RandomIdentifier.New(string.Empty, IdBytes);
+
+    /// <summary>Whether <paramref name="id"/> could be an alias id (16 base64url characters); anything else names no alias.</summary>
+    public static bool IsWellFormedId([NotNullWhen(true)] string? id) => RandomIdentifier.IsWellFormed(id, string.Empty, IdBytes);
 
     /// <summary>Applies a partial update; nothing changes unless every given field is valid.</summary>
     public void Update(AliasChanges changes, TimeProvider clock)

@@ -6,13 +6,6 @@ namespace AliasService.Domain.Aliases;
 /// <summary>The alias field rules (docs/api.md, "The alias object"), in one place for creation and update.</summary>
 public static class AliasRules
 {
-    public const int NameMaxLength = 200;
-    public const int PasscodeMinLength = 4;
-    public const int PasscodeMaxLength = 64;
-    public const int JwtSecretMinBytes = 32;
-    public const int JwtSecretMaxBytes = 512;
-    public const int StreamKeyMaxLength = 256;
-
     internal static void CheckType(AliasType type, ValidationErrors errors)
     {
         if (!Enum.IsDefined(type))
@@ -21,21 +14,11 @@ public static class AliasRules
         }
     }
 
-    internal static void CheckName(string? name, ValidationErrors errors)
-    {
-        if (name is not null && !LengthBetween(name, 1, NameMaxLength))
-        {
-            errors.Add("name", $"must be 1 to {NameMaxLength} characters");
-        }
-    }
+    internal static void CheckName(string? name, ValidationErrors errors) =>
+        CheckText("name", name, 1, TextLimits.AliasNameMax, isName: true, errors);
 
-    internal static void CheckPasscode(string? passcode, ValidationErrors errors)
-    {
-        if (passcode is not null && !LengthBetween(passcode, PasscodeMinLength, PasscodeMaxLength))
-        {
-            errors.Add("passcode", $"must be {PasscodeMinLength} to {PasscodeMaxLength} characters");
-        }
-    }
+    internal static void CheckPasscode(string? passcode, ValidationErrors errors) =>
+        CheckText("passcode", passcode, TextLimits.PasscodeMin, TextLimits.PasscodeMax, isName: false, errors);
 
     internal static void CheckJwtSecret(string? secret, ValidationErrors errors)
     {
@@ -44,24 +27,25 @@ public static class AliasRules
             return;
         }
 
-        var bytes = Encoding.UTF8.GetByteCount(secret);
-        if (bytes < JwtSecretMinBytes)
+        if (TextRules.FindForbiddenCharacter(secret) is { } forbidden)
         {
-            errors.Add("jwt_secret", $"must be at least {JwtSecretMinBytes} bytes in UTF-8 (256 bits): HS256 needs a key as long as its hash (RFC 7518 section 3.2); this one is {bytes} bytes");
+            errors.Add("jwt_secret", forbidden);
+            return;
         }
-        else if (bytes > JwtSecretMaxBytes)
+
+        var bytes = Encoding.UTF8.GetByteCount(secret);
+        if (bytes < TextLimits.JwtSecretMinBytes)
         {
-            errors.Add("jwt_secret", $"must be at most {JwtSecretMaxBytes} bytes in UTF-8");
+            errors.Add("jwt_secret", $"must be at least {TextLimits.JwtSecretMinBytes} bytes in UTF-8 (256 bits): HS256 needs a key as long as its hash (RFC 7518 section 3.2); this one is {bytes} bytes");
+        }
+        else if (bytes > TextLimits.JwtSecretMaxBytes)
+        {
+            errors.Add("jwt_secret", $"must be at most {TextLimits.JwtSecretMaxBytes} bytes in UTF-8");
         }
     }
 
-    internal static void CheckStreamKey(string? streamKey, ValidationErrors errors)
-    {
-        if (streamKey is not null && !LengthBetween(streamKey, 1, StreamKeyMaxLength))
-        {
-            errors.Add("stream_key", $"must be 1 to {StreamKeyMaxLength} characters");
-        }
-    }
+    internal static void CheckStreamKey(string? streamKey, ValidationErrors errors) =>
+        CheckText("stream_key", streamKey, 1, TextLimits.StreamKeyMax, isName: false, errors);
 
     internal static void CheckExpiredAt(long expiredAt, long now, ValidationErrors errors)
     {
@@ -75,19 +59,11 @@ public static class AliasRules
         }
     }
 
-    /// <summary>Length in Unicode scalar values, so an emoji counts as one character, not two UTF-16 units.</summary>
-    private static bool LengthBetween(string value, int min, int max)
+    private static void CheckText(string field, string? value, int min, int max, bool isName, ValidationErrors errors)
     {
-        var length = 0;
-        foreach (var _ in value.EnumerateRunes())
+        if (value is not null && TextRules.Check(value, min, max, isName) is { } reason)
         {
-            length++;
-            if (length > max)
-            {
-                return false;
-            }
+            errors.Add(field, reason);
         }
-
-        return length >= min;
     }
 }

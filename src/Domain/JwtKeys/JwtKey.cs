@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using AliasService.Domain.Common;
 
 namespace AliasService.Domain.JwtKeys;
@@ -8,7 +9,8 @@ namespace AliasService.Domain.JwtKeys;
 /// </summary>
 public sealed class JwtKey
 {
-    public const int NameMaxLength = 50;
+    private const string IdPrefix = "jwk_";
+    private const int IdBytes = 12;
 
     private JwtKey(string id, string organizationId, string name, string publicKeyPem, string algorithm, string fingerprint, long createdAt)
     {
@@ -41,15 +43,23 @@ public sealed class JwtKey
 
     public long UpdatedAt { get; private set; }
 
+    /// <summary>Whether <paramref name="id"/> could be a JWT key id (<c>jwk_</c> and 16 base64url characters).</summary>
+    public static bool IsWellFormedId([NotNullWhen(true)] string? id) => RandomIdentifier.IsWellFormed(id, IdPrefix, IdBytes);
+
     public static JwtKey Create(string organizationId, string? name, PublicKeyInfo key, TimeProvider clock)
     {
         ArgumentException.ThrowIfNullOrEmpty(organizationId);
         ArgumentNullException.ThrowIfNull(key);
-        if (name is null || name.Trim().Length == 0 || name.EnumerateRunes().Count() > NameMaxLength)
+        if (name is null)
         {
-            throw DomainValidationException.For("name", $"must be 1 to {NameMaxLength} characters and not blank");
+            throw DomainValidationException.For("name", "is required");
         }
 
-        return new JwtKey(RandomIdentifier.New("jwk_", 12), organizationId, name, key.Pem, key.Algorithm, key.Fingerprint, UnixTime.Now(clock));
+        if (TextRules.Check(name, 1, TextLimits.JwtKeyNameMax, isName: true) is { } reason)
+        {
+            throw DomainValidationException.For("name", reason);
+        }
+
+        return new JwtKey(RandomIdentifier.New(IdPrefix, IdBytes), organizationId, name, key.Pem, key.Algorithm, key.Fingerprint, UnixTime.Now(clock));
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using AliasService.Domain.Common;
 
 namespace AliasService.Domain.Organizations;
@@ -8,11 +9,10 @@ namespace AliasService.Domain.Organizations;
 /// </summary>
 public sealed class ApiKey
 {
-    private ApiKey(string id, string organizationId, string secret, long createdAt)
+    private ApiKey(string id, string organizationId, long createdAt)
     {
         Id = id;
         OrganizationId = organizationId;
-        Secret = secret;
         CreatedAt = createdAt;
     }
 
@@ -21,7 +21,7 @@ public sealed class ApiKey
     public string OrganizationId { get; private set; }
 
     /// <summary>The HMAC key (its UTF-8 bytes); 256 random bits, base64url.</summary>
-    public string Secret { get; private set; }
+    public string Secret { get; private set; } = string.Empty;
 
     public long CreatedAt { get; private set; }
 
@@ -31,8 +31,14 @@ public sealed class ApiKey
 
     public bool IsActive => RevokedAt is null;
 
+    private const string IdPrefix = "ak_";
+    private const int IdBytes = 12;
+
+    /// <summary>Whether <paramref name="id"/> could be an API key id (<c>ak_</c> and 16 base64url characters).</summary>
+    public static bool IsWellFormedId([NotNullWhen(true)] string? id) => RandomIdentifier.IsWellFormed(id, IdPrefix, IdBytes);
+
     internal static ApiKey Issue(string organizationId, TimeProvider clock) =>
-        new(RandomIdentifier.New("ak_", 12), organizationId, RandomIdentifier.New("sk_", 32), UnixTime.Now(clock));
+        new(RandomIdentifier.New(IdPrefix, IdBytes), organizationId, UnixTime.Now(clock)) { Secret = RandomIdentifier.New("sk_", 32) };
 
     internal void Revoke(TimeProvider clock) => RevokedAt ??= UnixTime.Now(clock);
 

@@ -5,8 +5,6 @@ namespace AliasService.Domain.Organizations;
 /// <summary>A tenant: owns aliases, API keys and JWT keys, and guards its own API keys.</summary>
 public sealed class Organization
 {
-    public const int NameMaxLength = 100;
-
     private readonly List<ApiKey> _apiKeys = [];
 
     private Organization(string id, string name, long createdAt)
@@ -25,13 +23,19 @@ public sealed class Organization
 
     public IReadOnlyCollection<ApiKey> ApiKeys => _apiKeys.AsReadOnly();
 
+    /// <summary>
+    /// Optimistic concurrency token: changes with every change to the set of active keys, so two concurrent
+    /// changes cannot both be saved against the same picture of the keys (the last-active-key rule).
+    /// </summary>
+    public Guid Version { get; private set; }
+
     /// <summary>Creates an organization together with its first API key, so it can authenticate at once.</summary>
     public static Organization Create(string name, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (name.Trim().Length == 0 || name.Length > NameMaxLength)
+        if (TextRules.Check(name, 1, TextLimits.OrganizationNameMax, isName: true) is { } reason)
         {
-            throw DomainValidationException.For("name", $"must be 1 to {NameMaxLength} characters and not blank");
+            throw DomainValidationException.For("name", reason);
         }
 
         var organization = new Organization(RandomIdentifier.New("org_", 12), name, UnixTime.Now(clock));
@@ -44,6 +48,7 @@ public sealed class Organization
     {
         var key = ApiKey.Issue(Id, clock);
         _apiKeys.Add(key);
+        Version = Guid.NewGuid();
         return key;
     }
 
@@ -57,7 +62,12 @@ public sealed class Organization
             throw new DomainRuleException("An organization cannot revoke its last active API key: create a new key first, switch to it, then revoke this one.");
         }
 
-        key.Revoke(clock);
+        if (key.IsActive)
+        {
+            key.Revoke(clock);
+            Version = Guid.NewGuid();
+        }
+
         return key;
     }
 }

@@ -23,6 +23,9 @@ public sealed partial class IdempotencyStore(AliasServiceDbContext db, SecretPro
     /// </summary>
     public static readonly TimeSpan InFlightLease = TimeSpan.FromSeconds(30);
 
+    /// <summary>Stored responses may carry a new secret: bound, like every stored secret, to their row.</summary>
+    private static readonly ProtectedColumn ResponseBodyColumn = new("idempotency_records", "ResponseBody");
+
     private DbSet<IdempotencyRecord> Records => db.Set<IdempotencyRecord>();
 
     /// <summary>Claims <paramref name="key"/> for this request, or says why not (replay, in flight, different request).</summary>
@@ -73,7 +76,10 @@ public sealed partial class IdempotencyStore(AliasServiceDbContext db, SecretPro
 
             if (existing is { ResponseStatus: { } status, ResponseBody: { } body })
             {
-                return new IdempotencyClaim(organizationId, key, existing.ClaimToken, IdempotencyOutcome.Replay, new StoredResponse(status, protector.Unprotect(body)));
+                // A stored response that does not decrypt here (moved or altered) is neither replayed nor run again.
+                return protector.TryUnprotect(body, ResponseBodyColumn, RowId(organizationId, key), out var plaintext)
+                    ? new IdempotencyClaim(organizationId, key, existing.ClaimToken, IdempotencyOutcome.Replay, new StoredResponse(status, plaintext))
+                    : new IdempotencyClaim(organizationId, key, existing.ClaimToken, IdempotencyOutcome.InFlight);
             }
 
             if (existing.LockedUntil > seconds)
@@ -116,7 +122,7 @@ public sealed partial class IdempotencyStore(AliasServiceDbContext db, SecretPro
                         return (false, (ExceptionDispatchInfo?)null);
                     }
 
-                    var body = protector.Protect(response.Body);
+                    var body = protector.Protect(response.Body, ResponseBodyColumn, RowId(claim.OrganizationId, claim.Key));
                     var updated = await Records
                         .Where(r => r.OrganizationId == claim.OrganizationId && r.Key == claim.Key && r.ClaimToken == claim.Token && r.ResponseStatus == null)
                         .ExecuteUpdateAsync(
@@ -164,6 +170,9 @@ public sealed partial class IdempotencyStore(AliasServiceDbContext db, SecretPro
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
         return Records.Where(r => r.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
     }
+
+    /// <summary>The row's key as one string (idempotency keys are printable ASCII, so never hold a line break).</summary>
+    private static string RowId(string organizationId, string key) => organizationId + "\n" + key;
 
     private static IdempotencyRecord NewRecord(string organizationId, string key, byte[] fingerprint, Guid token, DateTimeOffset now) => new()
     {

@@ -23,7 +23,7 @@ public abstract class AliasServiceDbContext(DbContextOptions options, SecretProt
 
     public DbSet<JwtKey> JwtKeys => Set<JwtKey>();
 
-    /// <summary>The protector the model's converters capture; part of the model cache key.</summary>
+    /// <summary>The protector the protected-column interceptors use for this context.</summary>
     internal SecretProtector Protector { get; } = protector;
 
     async Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken)
@@ -40,17 +40,17 @@ public abstract class AliasServiceDbContext(DbContextOptions options, SecretProt
 
     void IUnitOfWork.DiscardChanges() => ChangeTracker.Clear();
 
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+
+        // The same instances for every context, whatever registers it (the host, dotnet ef, tests).
+        optionsBuilder.AddInterceptors(ProtectedColumnReader.Instance, ProtectedColumnWriter.Instance);
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AliasServiceDbContext).Assembly);
-
-        var converter = new ProtectedStringConverter(Protector);
-        foreach (var property in modelBuilder.Model.GetEntityTypes()
-                     .SelectMany(e => e.GetProperties())
-                     .Where(p => p.FindAnnotation(ProtectedAnnotation.Name) is not null))
-        {
-            property.SetValueConverter(converter);
-        }
     }
 }

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -7,7 +9,8 @@ namespace AliasService.Infrastructure.Persistence;
 
 /// <summary>
 /// Applies pending migrations: at start when configured (on by default for SQLite only), and on demand for the
-/// deployment's <c>db migrate</c> step.
+/// deployment's <c>db migrate</c> step. At start it then re-protects secrets stored in the legacy format (every
+/// provider; see <see cref="LegacySecretUpgrade"/>).
 /// </summary>
 public static partial class DatabaseInitializer
 {
@@ -19,6 +22,8 @@ public static partial class DatabaseInitializer
         {
             await MigrateAsync(services, cancellationToken).ConfigureAwait(false);
         }
+
+        await UpgradeLegacySecretsAsync(services, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -57,6 +62,49 @@ public static partial class DatabaseInitializer
 
         return latest;
     }
+
+    /// <summary>
+    /// Re-protects legacy secrets, after which only bound values are read. When the database cannot be reached or its
+    /// schema is not migrated yet, the step is skipped and legacy values stay readable on this instance until the next
+    /// start runs it (so a late migration step does not make every secret unreadable).
+    /// </summary>
+    private static async Task UpgradeLegacySecretsAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AliasServiceDbContext>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
+        try
+        {
+            // The history table first: asking a database without one for pending migrations logs an error on PostgreSQL.
+            var ready = await db.Database.CanConnectAsync(cancellationToken).ConfigureAwait(false)
+                && await db.GetService<IHistoryRepository>().ExistsAsync(cancellationToken).ConfigureAwait(false)
+                && !(await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).Any();
+            if (ready)
+            {
+                var (upgraded, unreadable) = await LegacySecretUpgrade.RunAsync(db, logger, cancellationToken).ConfigureAwait(false);
+                db.Protector.RetireLegacyFormat();
+                if (upgraded + unreadable > 0)
+                {
+                    LogUpgraded(logger, upgraded, unreadable);
+                }
+
+                return;
+            }
+        }
+        catch (Exception e) when (DatabaseFailures.IsUnavailable(e))
+        {
+            // Reported below: the instance starts, as it would without this step, and reports not ready.
+        }
+
+        db.Protector.AcceptLegacyFormat();
+        LogUpgradeSkipped(logger);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Re-protected {Upgraded} stored secret(s) bound to their row; {Unreadable} legacy value(s) could not be read")]
+    private static partial void LogUpgraded(ILogger logger, int upgraded, int unreadable);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stored secrets were not checked for the legacy format: the database is unreachable or not migrated; legacy values stay readable until the next start")]
+    private static partial void LogUpgradeSkipped(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The {Provider} database schema is at migration {Migration}")]
     private static partial void LogMigrated(ILogger logger, DatabaseProvider provider, string? migration);

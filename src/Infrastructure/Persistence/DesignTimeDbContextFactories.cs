@@ -2,7 +2,7 @@ using AliasService.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AliasService.Infrastructure.Persistence;
 
@@ -12,7 +12,6 @@ internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqli
     public SqliteAliasServiceDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqliteAliasServiceDbContext>()
                 .UseSqlite("Data Source=design-time.db")
-                .ReplaceService<IModelCacheKeyFactory, ProtectorAwareModelCacheKeyFactory>()
                 .Options,
             DesignTimeProtector.Instance);
 }
@@ -22,7 +21,6 @@ internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<S
     public SqlServerAliasServiceDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqlServerAliasServiceDbContext>()
                 .UseSqlServer("Server=design-time;Database=AliasService;Integrated Security=true;TrustServerCertificate=true")
-                .ReplaceService<IModelCacheKeyFactory, ProtectorAwareModelCacheKeyFactory>()
                 .Options,
             DesignTimeProtector.Instance);
 }
@@ -32,12 +30,11 @@ internal sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<
     public PostgreSqlAliasServiceDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<PostgreSqlAliasServiceDbContext>()
                 .UseNpgsql("Host=design-time;Database=aliasservice")
-                .ReplaceService<IModelCacheKeyFactory, ProtectorAwareModelCacheKeyFactory>()
                 .Options,
             DesignTimeProtector.Instance);
 }
 
 internal static class DesignTimeProtector
 {
-    public static readonly SecretProtector Instance = new(new EphemeralDataProtectionProvider());
+    public static readonly SecretProtector Instance = new(new EphemeralDataProtectionProvider(), NullLogger<SecretProtector>.Instance);
 }

@@ -5,6 +5,8 @@ using System.Text.Json;
 using AliasService.Application.Common.Interfaces;
 using AliasService.Application.Common.Models;
 using AliasService.Domain.Aliases;
+using AliasService.Domain.Common;
+using AliasService.Domain.JwtKeys;
 using AliasService.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -29,6 +31,10 @@ public sealed class AliasTokenVerifier(AliasServiceDbContext db, TimeProvider cl
         [SecurityAlgorithms.HmacSha384] = 48,
         [SecurityAlgorithms.HmacSha512] = 64,
     };
+
+    /// <summary>Random keys, one per HMAC key length, that stand in for a missing or too short alias secret.</summary>
+    private static readonly Dictionary<int, SymmetricSecurityKey> StandInKeys =
+        HmacMinimumKeyBytes.Values.Distinct().ToDictionary(length => length, length => new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(length)));
 
     /// <summary>Which token algorithms each kind of registered key allows: RSA → RS256 and PS256; EC by curve.</summary>
     private static readonly Dictionary<string, string[]> AsymmetricAlgorithms = new(StringComparer.Ordinal)
@@ -59,8 +65,14 @@ public sealed class AliasTokenVerifier(AliasServiceDbContext db, TimeProvider cl
         try
         {
             var structure = JwtStructure.Parse(token);
-            var signingKey = await SigningKeyForAsync(structure, alias, cancellationToken).ConfigureAwait(false);
+            var (signingKey, unusableSecret) = await SigningKeyForAsync(structure, alias, cancellationToken).ConfigureAwait(false);
             var result = await Handler.ValidateTokenAsync(token, Parameters(signingKey, structure.Algorithm)).ConfigureAwait(false);
+            if (unusableSecret is not null)
+            {
+                // Checked against a stand-in key, so the refusal costs and reads like any bad signature.
+                throw new TokenRejectedException(TokenFailureReason.BadSignature, LibraryFailures.SignatureDoesNotVerify, unusableSecret);
+            }
+
             if (!result.IsValid)
             {
                 throw LibraryFailures.Translate(result.Exception);
@@ -70,7 +82,7 @@ public sealed class AliasTokenVerifier(AliasServiceDbContext db, TimeProvider cl
         }
         catch (TokenRejectedException rejected)
         {
-            return AliasTokenVerification.Refused(rejected.Reason, rejected.Message);
+            return AliasTokenVerification.Refused(rejected.Reason, rejected.Message, rejected.Diagnostic);
         }
     }
 
@@ -78,23 +90,24 @@ public sealed class AliasTokenVerifier(AliasServiceDbContext db, TimeProvider cl
     /// The one key this token may be checked with. An HMAC algorithm only ever gets the alias secret (so a token
     /// "signed" with a public key's PEM text fails); an asymmetric one only ever gets the registered key of the
     /// alias's own organization that its <c>kid</c> names, and only if that key's family allows the algorithm.
+    /// When the alias has no secret usable with the token's HMAC algorithm (none, or shorter than RFC 7518
+    /// section 3.2 allows), the answer is a random stand-in key and the precise cause, so the public refusal is a
+    /// plain bad signature: whether an alias has a secret, and how long it is, stays the owner's business.
     /// </summary>
-    private async Task<SecurityKey> SigningKeyForAsync(JwtStructure structure, Alias alias, CancellationToken cancellationToken)
+    private async Task<(SecurityKey Key, string? UnusableSecret)> SigningKeyForAsync(JwtStructure structure, Alias alias, CancellationToken cancellationToken)
     {
         if (HmacMinimumKeyBytes.TryGetValue(structure.Algorithm, out var minimumBytes))
         {
-            var secret = alias.JwtSecret
-                ?? throw new TokenRejectedException(TokenFailureReason.BadSignature, "This alias has no jwt_secret, so it accepts no HMAC-signed token.");
-            var keyBytes = Encoding.UTF8.GetBytes(secret);
-
-            // A secret too short for HS384/HS512 is refused by name, not reported as a bad signature.
-            if (keyBytes.Length < minimumBytes)
+            var keyBytes = alias.JwtSecret is { } secret ? Encoding.UTF8.GetBytes(secret) : null;
+            if (keyBytes is null || keyBytes.Length < minimumBytes)
             {
-                throw new TokenRejectedException(TokenFailureReason.UnsupportedAlgorithm,
-                    $"{structure.Algorithm} needs a jwt_secret of at least {minimumBytes} bytes (RFC 7518 section 3.2); this alias's secret is shorter, so sign with HS256.");
+                var cause = keyBytes is null ? TokenDiagnostic.NoJwtSecret
+                    : structure.Algorithm == SecurityAlgorithms.HmacSha384 ? TokenDiagnostic.Hs384SecretTooShort
+                    : TokenDiagnostic.Hs512SecretTooShort;
+                return (StandInKeys[minimumBytes], cause);
             }
 
-            return new SymmetricSecurityKey(keyBytes);
+            return (new SymmetricSecurityKey(keyBytes), null);
         }
 
         if (!AnyAsymmetricAlgorithm.Contains(structure.Algorithm))
@@ -103,7 +116,7 @@ public sealed class AliasTokenVerifier(AliasServiceDbContext db, TimeProvider cl
         }
 
         // kid is untrusted text: only ever a parameter of this tenant-scoped lookup.
-        var registered = structure.KeyId is null
+        var registered = !JwtKey.IsWellFormedId(structure.KeyId)
             ? null
             : await db.JwtKeys.AsNoTracking()
                 .Where(k => k.Id == structure.KeyId && k.OrganizationId == alias.OrganizationId)
@@ -125,7 +138,15 @@ public sealed class AliasTokenVerifier(AliasServiceDbContext db, TimeProvider cl
             LoadedKeys.Clear();
         }
 
-        return LoadedKeys.GetOrAdd((structure.KeyId!, registered.Fingerprint), _ => Load(registered.PublicKeyPem, registered.Algorithm));
+        try
+        {
+            return (LoadedKeys.GetOrAdd((structure.KeyId!, registered.Fingerprint), _ => Load(registered.PublicKeyPem, registered.Algorithm)), null);
+        }
+        catch (DomainValidationException)
+        {
+            // Registered before the key rules were tightened (another RSA exponent, an explicit EC curve).
+            throw new TokenRejectedException(TokenFailureReason.UnknownKey, "The key named by kid is no longer accepted (RSA keys need the exponent 65537, EC keys a named curve): register a new key.");
+        }
     }
 
     private static SecurityKey Load(string pem, string algorithm) => PublicKeyReader.Load(pem, algorithm) switch

@@ -12,6 +12,11 @@ public sealed class ApiKeyLookup(AliasServiceDbContext db, TimeProvider clock)
 {
     public async Task<ApiKeyCredential?> FindActiveAsync(string keyId, CancellationToken cancellationToken)
     {
+        if (!ApiKey.IsWellFormedId(keyId))
+        {
+            return null;
+        }
+
         var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == keyId && k.RevokedAt == null, cancellationToken).ConfigureAwait(false);
         return key is null ? null : new ApiKeyCredential(key.Id, key.OrganizationId, key.Secret);
     }

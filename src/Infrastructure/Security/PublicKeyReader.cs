@@ -1,4 +1,6 @@
 using System.Buffers.Text;
+using System.Globalization;
+using System.Numerics;
 using System.Security.Cryptography;
 using System.Text;
 using AliasService.Application.Common.Interfaces;
@@ -8,9 +10,10 @@ using AliasService.Domain.JwtKeys;
 namespace AliasService.Infrastructure.Security;
 
 /// <summary>
-/// Accepts RSA (2048–8192 bits) and EC (P-256/P-384/P-521) public keys in SubjectPublicKeyInfo or PKCS#1 PEM,
-/// normalizes them to SPKI PEM and computes the RFC 7638 thumbprint. Refusals say what is wrong and how to fix
-/// it, and never quote the input (it may be a private key sent by mistake).
+/// Accepts RSA (2048–8192 bits, public exponent 65537) and EC (named curves P-256/P-384/P-521) public keys in
+/// SubjectPublicKeyInfo or PKCS#1 PEM, normalizes them to SPKI PEM and computes the RFC 7638 thumbprint. Refusals
+/// say what is wrong and how to fix it, and never quote the input (it may be a private key sent by mistake). Any
+/// input, however malformed, ends in an accepted key or such a refusal, never in another exception.
 /// </summary>
 public sealed class PublicKeyReader : IPublicKeyReader
 {
@@ -18,7 +21,16 @@ public sealed class PublicKeyReader : IPublicKeyReader
     public const int MinRsaBits = 2048;
     public const int MaxRsaBits = 8192;
 
+    /// <summary>
+    /// The only RSA public exponent accepted. Small ones (3) are fragile against implementation mistakes; large ones
+    /// make every signature check cost more (a 3070-bit exponent about five times), which one tenant could use to
+    /// burn the CPU all tenants share.
+    /// </summary>
+    private static readonly byte[] Exponent65537 = [0x01, 0x00, 0x01];
+
     private const string Field = "public_key";
+
+    private const string Unsupported = "is not an RSA or EC public key this service supports (RSA 2048–8192 bits with exponent 65537, or EC on the named curves P-256, P-384 or P-521)";
 
     public PublicKeyInfo Read(string? pem)
     {
@@ -60,20 +72,45 @@ public sealed class PublicKeyReader : IPublicKeyReader
 
         var label = text[fields.Label];
         var der = Convert.FromBase64String(text[fields.Base64Data]);
-        return label switch
+        try
         {
-            "PUBLIC KEY" => FromSubjectPublicKeyInfo(der),
-            "RSA PUBLIC KEY" => FromPkcs1(der),
-            _ => throw Refuse($"has the PEM label \"{label}\"; expected PUBLIC KEY (SubjectPublicKeyInfo) or RSA PUBLIC KEY (PKCS#1)"),
-        };
+            return label switch
+            {
+                "PUBLIC KEY" => FromSubjectPublicKeyInfo(der),
+                "RSA PUBLIC KEY" => FromPkcs1(der),
+                _ => throw Refuse($"has the PEM label \"{label}\"; expected PUBLIC KEY (SubjectPublicKeyInfo) or RSA PUBLIC KEY (PKCS#1)"),
+            };
+        }
+        catch (CryptographicException)
+        {
+            // A structure the import accepted but cannot describe or export (odd parameters): not a key we take.
+            throw Refuse(Unsupported);
+        }
     }
 
-    /// <summary>The verification key of a stored (already accepted) SPKI PEM; the caller disposes it.</summary>
+    /// <summary>
+    /// The verification key of a stored SPKI PEM; the caller disposes it. A key registered before today's rules
+    /// (another RSA exponent, an explicit curve) is refused with the same validation error as at registration.
+    /// </summary>
     public static AsymmetricAlgorithm Load(string spkiPem, string algorithm)
     {
         AsymmetricAlgorithm key = string.Equals(algorithm, "RS256", StringComparison.Ordinal) ? RSA.Create() : ECDsa.Create();
-        key.ImportFromPem(spkiPem);
-        return key;
+        try
+        {
+            key.ImportFromPem(spkiPem);
+            _ = key switch
+            {
+                RSA rsa => Describe(rsa),
+                ECDsa ec => Describe(ec),
+                _ => throw Refuse(Unsupported),
+            };
+            return key;
+        }
+        catch
+        {
+            key.Dispose();
+            throw;
+        }
     }
 
     private static PublicKeyInfo FromSubjectPublicKeyInfo(byte[] der)
@@ -94,7 +131,7 @@ public sealed class PublicKeyReader : IPublicKeyReader
             }
         }
 
-        throw Refuse("is not an RSA or EC public key this service supports (RSA 2048–8192 bits, or EC on P-256, P-384 or P-521)");
+        throw Refuse(Unsupported);
     }
 
     private static PublicKeyInfo FromPkcs1(byte[] der)
@@ -116,6 +153,14 @@ public sealed class PublicKeyReader : IPublicKeyReader
         }
 
         var parameters = rsa.ExportParameters(false);
+        var exponent = parameters.Exponent.AsSpan().TrimStart((byte)0);
+        if (!exponent.SequenceEqual(Exponent65537))
+        {
+            var e = new BigInteger(exponent, isUnsigned: true, isBigEndian: true);
+            var value = exponent.Length <= 8 ? e.ToString(CultureInfo.InvariantCulture) : $"of {e.GetBitLength()} bits";
+            throw Refuse($"is an RSA key with the public exponent {value}; only the exponent 65537 is accepted (what every standard tool generates)");
+        }
+
         var thumbprint = $"{{\"e\":\"{B64(parameters.Exponent!)}\",\"kty\":\"RSA\",\"n\":\"{B64(parameters.Modulus!)}\"}}";
         return new PublicKeyInfo(rsa.ExportSubjectPublicKeyInfoPem(), "RS256", Thumbprint(thumbprint));
     }
@@ -123,6 +168,11 @@ public sealed class PublicKeyReader : IPublicKeyReader
     private static PublicKeyInfo Describe(ECDsa ec)
     {
         var parameters = ec.ExportParameters(false);
+        if (!parameters.Curve.IsNamed || parameters.Curve.Oid?.Value is null)
+        {
+            throw Refuse("is an EC key with explicit curve parameters; only the named curves P-256, P-384 and P-521 are accepted (openssl ec -pubin -in key.pem -param_enc named_curve -pubout)");
+        }
+
         var (curve, algorithm) = parameters.Curve.Oid.Value switch
         {
             "1.2.840.10045.3.1.7" => ("P-256", "ES256"),
@@ -141,8 +191,9 @@ public sealed class PublicKeyReader : IPublicKeyReader
             import();
             return true;
         }
-        catch (CryptographicException)
+        catch (Exception e) when (e is CryptographicException or PlatformNotSupportedException)
         {
+            // PlatformNotSupportedException: an EC key naming a curve the platform does not know.
             return false;
         }
     }

@@ -36,17 +36,24 @@ internal static class CommandLine
           org key create --organization <organization_id> [--json]
           org key list --organization <organization_id> [--json]
           org key revoke --organization <organization_id> --key <api_key_id> [--json]
-          token org --api-key <id> --api-secret <secret> [--ttl <seconds, at most 86400; default 3600>]
-          token alias --alias <id> --secret <jwt_secret> [--user-id <id>] [--host] [--expires-in <seconds; default 3600>]
+          token org --api-key <id> [--api-secret <secret> | --api-secret -] [--ttl <seconds, at most 86400; default 3600>]
+          token alias --alias <id> [--secret <jwt_secret> | --secret -] [--user-id <id>] [--host] [--expires-in <seconds; default 3600>]
           db migrate    apply pending migrations to the configured database (safe from several instances at once)
+        Secrets: without --api-secret / --secret, the secret is read from the environment variable
+        ALIASSERVICE_API_SECRET / ALIASSERVICE_ALIAS_SECRET; with "-" as the value, from the first line of
+        standard input. Prefer either: a secret on the command line shows in the process list and shell history.
         With no command the program serves HTTP (default http://localhost:5080).
         """;
+
+    private const string ApiSecretVariable = "ALIASSERVICE_API_SECRET";
+    private const string AliasSecretVariable = "ALIASSERVICE_ALIAS_SECRET";
 
     private static readonly string[] Commands = ["org", "token", "db", "help", "--help", "-h"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal);
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>Runs one command; <paramref name="stdin"/> (default: the console) is read only for a secret given as <c>-</c>.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin = null)
     {
         try
         {
@@ -60,8 +67,8 @@ internal static class CommandLine
             return (args[0], args.ElementAtOrDefault(1)) switch
             {
                 ("org", "create") => await CreateOrganizationAsync(options, stdout),
-                ("token", "org") => IssueOrganizationToken(options, stdout),
-                ("token", "alias") => IssueAliasToken(options, stdout),
+                ("token", "org") => IssueOrganizationToken(options, stdout, stdin ?? Console.In),
+                ("token", "alias") => IssueAliasToken(options, stdout, stdin ?? Console.In),
                 ("db", "migrate") => await MigrateDatabaseAsync(options, stdout, stderr),
                 ("help" or "--help" or "-h", _) => Print(stdout, Help, Ok),
                 _ => Print(stderr, Help, Usage),
@@ -149,7 +156,7 @@ internal static class CommandLine
         }
     }
 
-    private static int IssueOrganizationToken(CommandOptions options, TextWriter stdout)
+    private static int IssueOrganizationToken(CommandOptions options, TextWriter stdout, TextReader stdin)
     {
         options.AllowOnly("api-key", "api-secret", "ttl");
         var ttl = options.Seconds("ttl", 3600);
@@ -158,18 +165,18 @@ internal static class CommandLine
             throw new UsageException("--ttl must be at most 86400 seconds (24 hours): longer organization tokens are refused.");
         }
 
-        var token = TokenIssuer().IssueOrganizationToken(options.Required("api-key"), options.Required("api-secret"), TimeSpan.FromSeconds(ttl));
+        var token = TokenIssuer().IssueOrganizationToken(options.Required("api-key"), options.Secret("api-secret", ApiSecretVariable, stdin), TimeSpan.FromSeconds(ttl));
         stdout.WriteLine(token.Token);
         return Ok;
     }
 
-    private static int IssueAliasToken(CommandOptions options, TextWriter stdout)
+    private static int IssueAliasToken(CommandOptions options, TextWriter stdout, TextReader stdin)
     {
         options.AllowOnly("alias", "secret", "user-id", "host", "expires-in");
-        var secret = options.Required("secret");
-        if (Encoding.UTF8.GetByteCount(secret) < AliasRules.JwtSecretMinBytes)
+        var secret = options.Secret("secret", AliasSecretVariable, stdin);
+        if (Encoding.UTF8.GetByteCount(secret) < TextLimits.JwtSecretMinBytes)
         {
-            throw new UsageException($"--secret must be at least {AliasRules.JwtSecretMinBytes} bytes: aliases never have shorter JWT secrets.");
+            throw new UsageException($"--secret must be at least {TextLimits.JwtSecretMinBytes} bytes: aliases never have shorter JWT secrets.");
         }
 
         var token = TokenIssuer().IssueAliasToken(
@@ -250,6 +257,29 @@ internal static class CommandLine
 
         public string Required(string name) =>
             _values.GetValueOrDefault(name) is { Length: > 0 } value ? value : throw new UsageException($"--{name} is required");
+
+        /// <summary>
+        /// A secret: <c>--name value</c>; <c>--name -</c> for the first line of standard input; without the option,
+        /// the environment variable. Never echoed in an error.
+        /// </summary>
+        public string Secret(string name, string environmentVariable, TextReader stdin)
+        {
+            if (!_values.TryGetValue(name, out var value))
+            {
+                return Environment.GetEnvironmentVariable(environmentVariable) is { Length: > 0 } fromEnvironment
+                    ? fromEnvironment
+                    : throw new UsageException($"--{name} is required: set {environmentVariable}, or pass --{name} - and write the secret to standard input");
+            }
+
+            if (value == "-")
+            {
+                return stdin.ReadLine() is { Length: > 0 } line
+                    ? line
+                    : throw new UsageException($"--{name} -: standard input held no secret (write it as the first line)");
+            }
+
+            return value is { Length: > 0 } ? value : throw new UsageException($"--{name} needs a value, or - to read it from standard input");
+        }
 
         public bool Flag(string name) => _values.ContainsKey(name) && (_values[name] is null || _values[name] is "true");
 

@@ -19,22 +19,22 @@ public sealed class CreateAliasRequest : IRejectsUnknownMembers
     public string? Type { get; init; }
 
     /// <summary>A display name, 1 to 200 characters.</summary>
-    [StringLength(AliasRules.NameMaxLength, MinimumLength = 1)]
+    [StringLength(TextLimits.AliasNameMax, MinimumLength = 1)]
     public string? Name { get; init; }
 
     /// <summary>Protects public retrieval with <c>?passcode=</c>; 4 to 64 characters.</summary>
-    [StringLength(AliasRules.PasscodeMaxLength, MinimumLength = AliasRules.PasscodeMinLength)]
+    [StringLength(TextLimits.PasscodeMax, MinimumLength = TextLimits.PasscodeMin)]
     public string? Passcode { get; init; }
 
     /// <summary>
     /// The HMAC secret alias tokens are signed with: 32 to 512 bytes of UTF-8 (32 ASCII characters at least; the
     /// length keywords can only bound characters, up to 4 bytes each).
     /// </summary>
-    [StringLength(AliasRules.JwtSecretMaxBytes, MinimumLength = AliasRules.JwtSecretMinBytes / 4)]
+    [StringLength(TextLimits.JwtSecretMaxBytes, MinimumLength = TextLimits.JwtSecretMinBytes / 4)]
     public string? JwtSecret { get; init; }
 
     /// <summary>Shown to the owner and to hosts only; 1 to 256 characters.</summary>
-    [StringLength(AliasRules.StreamKeyMaxLength, MinimumLength = 1)]
+    [StringLength(TextLimits.StreamKeyMax, MinimumLength = 1)]
     public string? StreamKey { get; init; }
 
     /// <summary>Unix time in seconds (not milliseconds), in the future.</summary>

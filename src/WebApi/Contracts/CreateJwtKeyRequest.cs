@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AliasService.Application.JwtKeys.Commands.CreateJwtKey;
+using AliasService.Domain.Common;
 using AliasService.Domain.JwtKeys;
 
 namespace AliasService.WebApi.Contracts;
@@ -11,7 +12,7 @@ public sealed class CreateJwtKeyRequest : IRejectsUnknownMembers
 {
     /// <summary>A name to tell keys apart, 1 to 50 characters, not blank.</summary>
     [Required]
-    [StringLength(JwtKey.NameMaxLength, MinimumLength = 1)]
+    [StringLength(TextLimits.JwtKeyNameMax, MinimumLength = 1)]
     public string? Name { get; init; }
 
     /// <summary>

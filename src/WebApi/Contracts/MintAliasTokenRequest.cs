@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AliasService.Application.Aliases.Commands.MintAliasToken;
+using AliasService.Domain.Common;
 
 namespace AliasService.WebApi.Contracts;
 
@@ -10,7 +11,7 @@ namespace AliasService.WebApi.Contracts;
 public sealed class MintAliasTokenRequest : IRejectsUnknownMembers
 {
     /// <summary>The end user the token is for (the <c>user_id</c> claim), 1 to 256 characters.</summary>
-    [StringLength(MintAliasTokenCommand.UserIdMaxLength, MinimumLength = 1)]
+    [StringLength(TextLimits.TokenUserIdMax, MinimumLength = 1)]
     public string? UserId { get; init; }
 
     /// <summary>True gives the token's holder the host view (the stream key).</summary>

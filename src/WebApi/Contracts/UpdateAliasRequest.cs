@@ -22,19 +22,19 @@ public sealed class UpdateAliasRequest : IRejectsUnknownMembers
     public Optional<string> Type { get; init; }
 
     /// <summary>A display name, 1 to 200 characters; null clears it.</summary>
-    [StringLength(AliasRules.NameMaxLength, MinimumLength = 1)]
+    [StringLength(TextLimits.AliasNameMax, MinimumLength = 1)]
     public Optional<string?> Name { get; init; }
 
     /// <summary>4 to 64 characters; null clears it.</summary>
-    [StringLength(AliasRules.PasscodeMaxLength, MinimumLength = AliasRules.PasscodeMinLength)]
+    [StringLength(TextLimits.PasscodeMax, MinimumLength = TextLimits.PasscodeMin)]
     public Optional<string?> Passcode { get; init; }
 
     /// <summary>32 to 512 bytes of UTF-8 (32 ASCII characters at least); null clears it.</summary>
-    [StringLength(AliasRules.JwtSecretMaxBytes, MinimumLength = AliasRules.JwtSecretMinBytes / 4)]
+    [StringLength(TextLimits.JwtSecretMaxBytes, MinimumLength = TextLimits.JwtSecretMinBytes / 4)]
     public Optional<string?> JwtSecret { get; init; }
 
     /// <summary>1 to 256 characters; null clears it.</summary>
-    [StringLength(AliasRules.StreamKeyMaxLength, MinimumLength = 1)]
+    [StringLength(TextLimits.StreamKeyMax, MinimumLength = 1)]
     public Optional<string?> StreamKey { get; init; }
 
     /// <summary>Unix time in seconds, in the future; cannot be cleared.</summary>

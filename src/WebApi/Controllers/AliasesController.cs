@@ -12,6 +12,7 @@ using AliasService.WebApi.Contracts;
 using AliasService.WebApi.Errors;
 using AliasService.WebApi.Idempotency;
 using AliasService.WebApi.RateLimiting;
+using AliasService.WebApi.Routing;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -66,6 +67,7 @@ public sealed class AliasesController(IMediator mediator) : ControllerBase
     /// of this alias), only while the alias still has that version.
     /// </summary>
     [HttpPost("alias/update/{id}")]
+    [WellFormedId(IdKind.Alias)]
     [Consumes("application/json")]
     [ProducesResponseType<DataEnvelope<AliasDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
@@ -98,6 +100,7 @@ public sealed class AliasesController(IMediator mediator) : ControllerBase
 
     /// <summary>Deletes an alias.</summary>
     [HttpDelete("alias/delete/{id}")]
+    [WellFormedId(IdKind.Alias)]
     [ProducesResponseType<MessageResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status401Unauthorized)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
@@ -109,6 +112,7 @@ public sealed class AliasesController(IMediator mediator) : ControllerBase
 
     /// <summary>Mints an alias token signed with the alias's jwt_secret (400 when it has none).</summary>
     [HttpPost("alias/{id}/token")]
+    [WellFormedId(IdKind.Alias)]
     [Consumes("application/json")]
     [ProducesResponseType<DataEnvelope<AliasTokenDto>>(StatusCodes.Status201Created)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]

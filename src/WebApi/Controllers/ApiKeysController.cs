@@ -7,6 +7,7 @@ using AliasService.WebApi.Contracts;
 using AliasService.WebApi.Errors;
 using AliasService.WebApi.Idempotency;
 using AliasService.WebApi.RateLimiting;
+using AliasService.WebApi.Routing;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -44,6 +45,7 @@ public sealed class ApiKeysController(IMediator mediator) : ControllerBase
 
     /// <summary>Revokes an API key; the last active key cannot be revoked (400).</summary>
     [HttpDelete("{id}")]
+    [WellFormedId(IdKind.ApiKey)]
     [ProducesResponseType<DataEnvelope<ApiKeyDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]

@@ -10,6 +10,7 @@ using AliasService.WebApi.Contracts;
 using AliasService.WebApi.Errors;
 using AliasService.WebApi.Idempotency;
 using AliasService.WebApi.RateLimiting;
+using AliasService.WebApi.Routing;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -41,6 +42,7 @@ public sealed class JwtKeysController(IMediator mediator) : ControllerBase
 
     /// <summary>One JWT key.</summary>
     [HttpGet("{id}")]
+    [WellFormedId(IdKind.JwtKey)]
     [ProducesResponseType<DataEnvelope<JwtKeyDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
     public async Task<DataEnvelope<JwtKeyDto>> GetJwtKey(string id, CancellationToken cancellationToken) =>
@@ -64,6 +66,7 @@ public sealed class JwtKeysController(IMediator mediator) : ControllerBase
 
     /// <summary>Deletes a JWT key; tokens signed with it fail from the next request on.</summary>
     [HttpDelete("{id}")]
+    [WellFormedId(IdKind.JwtKey)]
     [ProducesResponseType<MessageResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
     public async Task<MessageResponse> DeleteJwtKey(string id, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using AliasService.WebApi.Authentication;
 using AliasService.WebApi.Contracts;
 using AliasService.WebApi.Errors;
 using AliasService.WebApi.RateLimiting;
+using AliasService.WebApi.Routing;
 using AliasService.WebApi.Telemetry;
 using MediatR;
 using Microsoft.AspNetCore.Authentication;
@@ -23,6 +24,7 @@ public sealed class PublicAliasesController(IMediator mediator) : ControllerBase
 {
     /// <summary>Retrieves an alias in the view the caller's credential allows.</summary>
     [HttpGet("{id}")]
+    [WellFormedId(IdKind.Alias)]
     [ServiceFilter<FailedRetrievalLimitFilter>]
     [ServiceFilter<AccessDecisionFilter>]
     [DisableRateLimiting]

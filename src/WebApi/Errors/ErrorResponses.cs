@@ -13,7 +13,6 @@ internal static class ErrorResponses
     {
         var response = context.Response;
         response.StatusCode = status;
-        response.Headers.CacheControl = "no-store";
         return response.WriteAsJsonAsync(new ErrorEnvelope(body), ApiJson.Options, "application/json; charset=utf-8", context.RequestAborted);
     }
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using AliasService.Application.Common.Interfaces;
+using AliasService.Application.Common.Models;
 using AliasService.WebApi.Errors;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -7,19 +9,24 @@ using Microsoft.Net.Http.Headers;
 namespace AliasService.WebApi.RateLimiting;
 
 /// <summary>
-/// Applies <see cref="FailedRetrievalLimiter"/> to public retrieval: answers 429 with <c>Retry-After</c> once the
-/// caller has used up its failed attempts for the alias, and counts every 401 it gets.
+/// The failed-attempt limit on public retrieval: reserves a permit before the credential is looked at (429 with
+/// <c>Retry-After</c> when the budget is used up, even for the right passcode, so the limit never tells whether a
+/// guess would have been right), keeps it when the answer is a credential failure (401) and gives it back otherwise.
 /// </summary>
-internal sealed class FailedRetrievalLimitFilter(FailedRetrievalLimiter limiter) : IAsyncResourceFilter
+internal sealed class FailedRetrievalLimitFilter(IFailedAttemptLimiter limiter) : IAsyncResourceFilter
 {
     public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
     {
         var http = context.HttpContext;
-        var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        var aliasId = context.RouteData.Values["id"] as string ?? string.Empty;
-        if (!limiter.IsAllowed(client, aliasId, out var retryAfter))
+        var attempt = new FailedAttempt(
+            ClientPartition.Of(http.Connection.RemoteIpAddress),
+            context.RouteData.Values["id"] as string ?? string.Empty,
+            IsPasscodeGuess: http.Request.Headers.Authorization.Count == 0 && http.Request.Query.ContainsKey("passcode"));
+        var reservation = await limiter.ReserveAsync(attempt, http.RequestAborted);
+        if (!reservation.IsGranted)
         {
-            http.Response.Headers[HeaderNames.RetryAfter] = retryAfter.ToString(CultureInfo.InvariantCulture);
+            var seconds = Math.Max(1, (int)Math.Ceiling(reservation.RetryAfter.TotalSeconds));
+            http.Response.Headers[HeaderNames.RetryAfter] = seconds.ToString(CultureInfo.InvariantCulture);
             context.Result = new ObjectResult(new ErrorEnvelope(new ErrorBody("Too many failed attempts for this alias; retry later.")))
             {
                 StatusCode = StatusCodes.Status429TooManyRequests,
@@ -27,11 +34,19 @@ internal sealed class FailedRetrievalLimitFilter(FailedRetrievalLimiter limiter)
             return;
         }
 
-        var executed = await next();
-        if (CredentialFailure.ReasonOf(executed.Exception) is not null
-            || http.Response.StatusCode == StatusCodes.Status401Unauthorized)
+        var credentialFailed = false;
+        try
         {
-            limiter.RecordFailure(client, aliasId);
+            var executed = await next();
+            credentialFailed = CredentialFailure.ReasonOf(executed.Exception) is not null;
+        }
+        finally
+        {
+            if (!credentialFailed)
+            {
+                // Not a wrong credential (found, not found, expired, or the request failed before the check).
+                await limiter.ReleaseAsync(reservation, CancellationToken.None);
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using AliasService.Infrastructure.RateLimiting;
 using AliasService.WebApi.Authentication;
 using AliasService.WebApi.Errors;
 using Microsoft.AspNetCore.RateLimiting;
@@ -8,8 +9,8 @@ using Microsoft.Net.Http.Headers;
 namespace AliasService.WebApi.RateLimiting;
 
 /// <summary>
-/// Abuse limits with ASP.NET Core's rate limiter: failed retrievals per client and alias, management calls per
-/// organization. Rejections answer 429 in the envelope with <c>Retry-After</c> (the middleware's default is 503).
+/// Abuse limits: failed retrievals (<see cref="FailedRetrievalLimitFilter"/>), and management calls per organization
+/// with ASP.NET Core's rate limiter. Rejections answer 429 in the envelope with <c>Retry-After</c> (the middleware's default is 503).
 /// Client addresses are the connection's: forwarded headers are honoured only when a trusted proxy is configured.
 /// </summary>
 internal static class RateLimitingConfiguration
@@ -18,8 +19,6 @@ internal static class RateLimitingConfiguration
 
     public static IServiceCollection AddAbuseLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<RateLimitingOptions>(configuration.GetSection(RateLimitingOptions.SectionName));
-        services.AddSingleton<FailedRetrievalLimiter>();
         services.AddScoped<FailedRetrievalLimitFilter>();
         var organization = configuration.GetSection(RateLimitingOptions.SectionName).Get<RateLimitingOptions>()?.Organization
             ?? new RateLimitingOptions().Organization;
@@ -45,5 +44,5 @@ internal static class RateLimitingConfiguration
     private static string PartitionKey(HttpContext context) =>
         context.User.FindFirst(OrganizationClaims.OrganizationId)?.Value is { } organizationId
             ? "org:" + organizationId
-            : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+            : "ip:" + ClientPartition.Of(context.Connection.RemoteIpAddress);
 }

@@ -5,7 +5,7 @@ namespace AliasService.WebApi.Telemetry;
 /// <summary>Counts public-retrieval access decisions by outcome and reason (<c>aliasservice.access.decisions</c>).</summary>
 internal sealed class AccessDecisionMetrics
 {
-    public const string MeterName = "AliasService";
+    public const string MeterName = Infrastructure.ServiceMetrics.MeterName;
 
     private readonly Counter<long> _decisions;
 

@@ -66,4 +66,31 @@ public sealed class AliasIdTests
 
         first.Id.Should().NotBe(second.Id);
     }
+
+    [Test]
+    public void IsWellFormedId_OfEveryNewId_IsTrue()
+    {
+        Enumerable.Range(0, ManyIds).Select(_ => Alias.NewId()).Should().OnlyContain(id => Alias.IsWellFormedId(id));
+    }
+
+    [TestCase(null)]
+    [TestCase("")]
+    [TestCase("AAAAAAAAAAAAAAA")]
+    [TestCase("AAAAAAAAAAAAAAAAA")]
+    [TestCase("AAAAAAAAAAAAAAA=")]
+    [TestCase("AAAAAAAAAAAAAAA+")]
+    [TestCase("AAAAAAAAAAAAAAA/")]
+    [TestCase("AAAAAAAAAAAAAAA.")]
+    [TestCase("\u0410AAAAAAAAAAAAAAA")]
+    public void IsWellFormedId_OfAnythingElse_IsFalse(string? id)
+    {
+        Alias.IsWellFormedId(id).Should().BeFalse();
+    }
+
+    [TestCase("AAAAAAAAAAAAAAAA")]
+    [TestCase("az09AZ-_az09AZ-_")]
+    public void IsWellFormedId_OfSixteenBase64UrlCharacters_IsTrue(string id)
+    {
+        Alias.IsWellFormedId(id).Should().BeTrue();
+    }
 }

@@ -79,4 +79,21 @@ public sealed class ApiKeyTests
 
         recordings.Should().Be(1);
     }
+
+    [Test]
+    public void IsWellFormedId_OfAnIssuedKey_IsTrue()
+    {
+        ApiKey.IsWellFormedId(_key.Id).Should().BeTrue();
+    }
+
+    [TestCase(null)]
+    [TestCase("AAAAAAAAAAAAAAAA")]
+    [TestCase("ak_AAAAAAAAAAAAAAA")]
+    [TestCase("ak_AAAAAAAAAAAAAAAAA")]
+    [TestCase("jwk_AAAAAAAAAAAAAAAA")]
+    [TestCase("AK_AAAAAAAAAAAAAAAA")]
+    public void IsWellFormedId_OfAnythingElse_IsFalse(string? id)
+    {
+        ApiKey.IsWellFormedId(id).Should().BeFalse();
+    }
 }

@@ -1,6 +1,7 @@
 using AliasService.Domain.Aliases;
 using AliasService.Domain.Organizations;
 using AliasService.Infrastructure.IntegrationTests.TestSupport;
+using AliasService.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
@@ -47,7 +48,8 @@ public sealed class AliasServiceDbContextSecretsTests
 
         raw.Should().NotBeNullOrEmpty();
         raw.Should().NotBe(plaintext).And.NotContain(plaintext);
-        TestDatabase.Protector.Unprotect(raw!).Should().Be(plaintext);
+        raw.Should().StartWith(SecretProtector.BoundPrefix);
+        TestDatabase.Protector.Unprotect(raw!, new ProtectedColumn("aliases", column), _alias.Id).Should().Be(plaintext);
     }
 
     [Test]
@@ -66,7 +68,7 @@ public sealed class AliasServiceDbContextSecretsTests
 
         raw.Should().NotBeNullOrEmpty();
         raw.Should().NotBe(key.Secret).And.NotContain(key.Secret);
-        TestDatabase.Protector.Unprotect(raw!).Should().Be(key.Secret);
+        TestDatabase.Protector.Unprotect(raw!, new ProtectedColumn("api_keys", "Secret"), key.Id).Should().Be(key.Secret);
     }
 
     [Test]
@@ -115,7 +117,38 @@ public sealed class AliasServiceDbContextSecretsTests
         var raw = RawAliasColumn("Passcode", _alias.Id);
 
         raw.Should().NotContain("another-passcode");
-        TestDatabase.Protector.Unprotect(raw!).Should().Be("another-passcode");
+        TestDatabase.Protector.Unprotect(raw!, new ProtectedColumn("aliases", "Passcode"), _alias.Id).Should().Be("another-passcode");
+    }
+
+    [Test]
+    public void SaveChanges_AfterAnUpdateOfAnotherField_KeepsTheStoredCiphertexts()
+    {
+        var before = RawAliasColumn("Passcode", _alias.Id);
+        using (var context = _database.NewContext())
+        {
+            var alias = context.Aliases.Single(a => a.Id == _alias.Id);
+            alias.Update(new AliasChanges { Name = "Renamed" }, _clock);
+            context.SaveChanges();
+        }
+
+        RawAliasColumn("Passcode", _alias.Id).Should().Be(before);
+        RawAliasColumn("Name", _alias.Id).Should().Be("Renamed");
+    }
+
+    [Test]
+    public void Query_OfACiphertextCopiedFromAnotherRow_ReadsAnUnusableValue()
+    {
+        var other = Alias.Create(_organization.Id, AliasType.Live, "Other", "other-passcode", null, null, TestClock.StartSeconds + 3600, _clock);
+        _database.Seed(other);
+        _database.Scalar("UPDATE \"aliases\" SET \"Passcode\" = $value WHERE \"Id\" = $id", ("$value", RawAliasColumn("Passcode", other.Id)!), ("$id", _alias.Id));
+        using var context = _database.NewContext();
+
+        var alias = context.Aliases.AsNoTracking().Single(a => a.Id == _alias.Id);
+
+        alias.Passcode.Should().StartWith(SecretProtector.UnreadablePrefix);
+        alias.PasscodeMatches("other-passcode").Should().BeFalse();
+        alias.PasscodeMatches(Passcode).Should().BeFalse();
+        alias.IsProtected.Should().BeTrue();
     }
 
     [Test]

@@ -170,10 +170,14 @@ public sealed class AliasTokenVerifierTests
         result.IsValid.Should().BeTrue();
     }
 
+    // Publicly a bad signature like any other (the length of the secret is the owner's business); the precise
+    // cause stays in the diagnostic.
     [Test]
-    public async Task Verify_Hs384WithA32ByteSecret_IsRefusedAsUnsupportedAlgorithm()
+    public async Task Verify_Hs384WithA32ByteSecret_IsABadSignatureWithThePreciseDiagnostic()
     {
-        (await Refusal(TestTokens.Hmac("HS384", Secret32, Claims()))).Should().Be(TokenFailureReason.UnsupportedAlgorithm);
+        var result = await Verify(TestTokens.Hmac("HS384", Secret32, Claims()));
+
+        result.Should().Be(AliasTokenVerification.Refused(TokenFailureReason.BadSignature, LibraryFailures.SignatureDoesNotVerify, TokenDiagnostic.Hs384SecretTooShort));
     }
 
     [Test]
@@ -186,11 +190,21 @@ public sealed class AliasTokenVerifierTests
 
     [TestCase(Secret32)]
     [TestCase(Secret48)]
-    public async Task Verify_Hs512WithASecretShorterThan64Bytes_IsRefusedAsUnsupportedAlgorithm(string secret)
+    public async Task Verify_Hs512WithASecretShorterThan64Bytes_IsABadSignatureWithThePreciseDiagnostic(string secret)
     {
         var alias = secret == Secret32 ? _alias : _alias48;
 
-        (await Refusal(TestTokens.Hmac("HS512", secret, Claims(alias)), alias)).Should().Be(TokenFailureReason.UnsupportedAlgorithm);
+        var result = await Verify(TestTokens.Hmac("HS512", secret, Claims(alias)), alias);
+
+        result.Should().Be(AliasTokenVerification.Refused(TokenFailureReason.BadSignature, LibraryFailures.SignatureDoesNotVerify, TokenDiagnostic.Hs512SecretTooShort));
+    }
+
+    [Test]
+    public async Task Verify_Hs256WithAnotherSecret_HasTheReasonAsItsDiagnostic()
+    {
+        var result = await Verify(TestTokens.Hmac("HS256", Secret32.ToUpperInvariant(), Claims()));
+
+        result.Should().Be(AliasTokenVerification.Refused(TokenFailureReason.BadSignature, LibraryFailures.SignatureDoesNotVerify, TokenFailureReason.BadSignature));
     }
 
     [Test]
@@ -228,7 +242,8 @@ public sealed class AliasTokenVerifierTests
     {
         var token = TestTokens.Hmac("HS256", Secret32, Claims(_aliasWithoutSecret));
 
-        (await Refusal(token, _aliasWithoutSecret)).Should().Be(TokenFailureReason.BadSignature);
+        (await Verify(token, _aliasWithoutSecret)).Should().Be(
+            AliasTokenVerification.Refused(TokenFailureReason.BadSignature, LibraryFailures.SignatureDoesNotVerify, TokenDiagnostic.NoJwtSecret));
     }
 
     [Test]

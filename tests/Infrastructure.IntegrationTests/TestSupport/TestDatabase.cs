@@ -3,18 +3,17 @@ using AliasService.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AliasService.Infrastructure.IntegrationTests.TestSupport;
 
 /// <summary>
 /// A private in-memory SQLite database per test, alive as long as its open connection, with the schema from
-/// <c>EnsureCreated</c>. Every context shares one <see cref="SecretProtector"/>: EF Core caches the model (and the
-/// converters that capture the protector) per context type, and the production cache-key factory that would key it
-/// on the protector (<c>ProtectorAwareModelCacheKeyFactory</c>) is internal to the Infrastructure assembly.
+/// <c>EnsureCreated</c>, and one <see cref="SecretProtector"/> for every context.
 /// </summary>
 internal sealed class TestDatabase : IDisposable
 {
-    public static readonly SecretProtector Protector = new(new EphemeralDataProtectionProvider());
+    public static readonly SecretProtector Protector = new(new EphemeralDataProtectionProvider(), NullLogger<SecretProtector>.Instance);
 
     private readonly SqliteConnection _connection = new("Data Source=:memory:");
 

@@ -96,7 +96,7 @@ public sealed class AccessDecisionMetricsTests : ServiceTest
     {
         using var decisions = new AccessDecisionRecorder(Factory.Services);
 
-        using var response = await Factory.CreateClient().GetAsync(Routes.Retrieve("no-such-alias-4711"));
+        using var response = await Factory.CreateClient().GetAsync(Routes.Retrieve("noSuchAlias47110"));
 
         await response.ReadErrorAsync(HttpStatusCode.NotFound);
         decisions.Decisions.Should().ContainSingle().Which.Outcome.Should().Be("not_found");

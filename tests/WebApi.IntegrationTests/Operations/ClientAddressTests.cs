@@ -125,6 +125,57 @@ public sealed class ClientAddressTests
         await response.ReadErrorAsync(HttpStatusCode.TooManyRequests);
     }
 
+    // One subscriber commonly holds a whole IPv6 /64: its addresses share one budget.
+    [TestCase("2001:db8:1:2::1", "2001:db8:1:2:ffff:ffff:ffff:fffe")]
+    [TestCase("2001:db8:1:2:aaaa::1", "2001:db8:1:2:bbbb::1")]
+    public async Task IPv6AddressesOfOneSlash64_ShareOneAllowance(string first, string second)
+    {
+        var alias = await CreateProtectedAliasAsync(_proxied);
+        using var proxy = _proxied.CreateAnonymousClient();
+        foreach (var address in new[] { first, second, first })
+        {
+            using var refused = await RetrieveAsync(proxy, alias, "wrong", forwardedFor: address);
+            await refused.ReadErrorAsync(HttpStatusCode.Unauthorized);
+        }
+
+        using var response = await RetrieveAsync(proxy, alias, Passcode, forwardedFor: second);
+
+        await response.ReadErrorAsync(HttpStatusCode.TooManyRequests);
+    }
+
+    [Test]
+    public async Task IPv6AddressesOfNeighbouringSlash64s_HaveTheirOwnAllowances()
+    {
+        var alias = await CreateProtectedAliasAsync(_proxied);
+        using var proxy = _proxied.CreateAnonymousClient();
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            using var refused = await RetrieveAsync(proxy, alias, "wrong", forwardedFor: "2001:db8:1:2::1");
+            await refused.ReadErrorAsync(HttpStatusCode.Unauthorized);
+        }
+
+        using var response = await RetrieveAsync(proxy, alias, Passcode, forwardedFor: "2001:db8:1:3::1");
+
+        (await response.ReadJsonAsync(HttpStatusCode.OK)).ShouldBeDataEnvelope().Text("id").Should().Be(alias);
+    }
+
+    // A dual-stack listener reports IPv4 clients as IPv4-mapped IPv6 addresses; they are the same client.
+    [Test]
+    public async Task AnIPv4AddressAndItsIPv4MappedIPv6Form_ShareOneAllowance()
+    {
+        var alias = await CreateProtectedAliasAsync(_proxied);
+        using var proxy = _proxied.CreateAnonymousClient();
+        foreach (var address in new[] { "198.51.100.7", "::ffff:198.51.100.7", "198.51.100.7" })
+        {
+            using var refused = await RetrieveAsync(proxy, alias, "wrong", forwardedFor: address);
+            await refused.ReadErrorAsync(HttpStatusCode.Unauthorized);
+        }
+
+        using var response = await RetrieveAsync(proxy, alias, Passcode, forwardedFor: "::ffff:198.51.100.7");
+
+        await response.ReadErrorAsync(HttpStatusCode.TooManyRequests);
+    }
+
     private static Action<IServiceCollection> ConnectFrom(IPAddress peer) =>
         services => services.AddSingleton<IStartupFilter>(new PeerAddressStartupFilter(peer));
 

@@ -23,7 +23,7 @@ public sealed class DatabaseOutageTests
             ["Database:MigrateOnStartup"] = "false",
         });
         using var client = Guarded(service.CreateAnonymousClient());
-        var token = TestJwt.ForOrganization(new TestOrganization("org_unreachable", "ak_unreachable", new string('s', 43)), service.Now).Encode();
+        var token = TestJwt.ForOrganization(new TestOrganization("org_unreachable", "ak_unreachable00000", new string('s', 43)), service.Now).Encode();
 
         await ShouldBeUnavailableAsync(client, token);
 

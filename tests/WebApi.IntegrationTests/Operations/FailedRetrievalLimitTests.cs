@@ -116,6 +116,60 @@ public sealed class FailedRetrievalLimitTests
         response.ShouldBePositiveSeconds();
     }
 
+    [Test]
+    public async Task RetryAfter_IsTheTimeLeftInTheWindow_AndTheRightPasscodeWorksAgainOnceItEnds()
+    {
+        var alias = await CreateProtectedAliasAsync();
+        await FailAsync(alias, PermitLimit);
+        _service.Clock.Advance(TimeSpan.FromSeconds(1000));
+
+        using (var limited = await RetrieveAsync(alias, Passcode))
+        {
+            await limited.ReadErrorAsync(HttpStatusCode.TooManyRequests);
+            limited.ShouldBePositiveSeconds().Should().Be(WindowSeconds - 1000);
+        }
+
+        _service.Clock.Advance(TimeSpan.FromSeconds(WindowSeconds - 1000));
+        using var response = await RetrieveAsync(alias, Passcode);
+        (await response.ReadJsonAsync(HttpStatusCode.OK)).ShouldBeDataEnvelope().Text("id").Should().Be(alias);
+    }
+
+    [Test]
+    public async Task RefusedAttemptsOnUnknownOrMalformedIds_LeaveNoLimiterState()
+    {
+        var alias = await CreateProtectedAliasAsync();
+        await FailAsync(alias, 1);
+        var before = FailedAttemptWindows.Read(_service.Services);
+
+        // Random ids of the right shape name no alias (404, permit given back); hostile ones are refused before
+        // the limiter; bearer tokens take the per-client budget only.
+        var requests = Enumerable.Range(0, 600).Select(async i =>
+        {
+            var id = (i % 3) switch
+            {
+                0 => RandomString(4000),
+                1 => RandomString(16),
+                _ => RandomString(40),
+            };
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"{Routes.Retrieve(id)}?passcode=guess-{i}");
+            if (i % 2 == 0)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "not.a.token");
+            }
+
+            using var response = await _visitor.SendAsync(request);
+            return response.StatusCode;
+        });
+        var statuses = await Task.WhenAll(requests);
+
+        statuses.Should().OnlyContain(s => s == HttpStatusCode.NotFound);
+        FailedAttemptWindows.Read(_service.Services).Should().Be(before, "nothing is kept for attempts that failed no credential");
+        before.Should().BeGreaterThanOrEqualTo(2, "the failure on a real alias is tracked (per client and per alias)");
+    }
+
+    private static string RandomString(int length) =>
+        string.Concat(Enumerable.Range(0, length).Select(_ => "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"[Random.Shared.Next(64)]));
+
     private async Task<string> CreateProtectedAliasAsync()
     {
         using var response = await _owner.PostAsync(Routes.Create, HttpJson.Body(

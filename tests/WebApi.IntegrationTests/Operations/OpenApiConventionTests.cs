@@ -72,15 +72,15 @@ public sealed partial class OpenApiConventionTests : ServiceTest
         var mint = Schema(document, "MintAliasTokenRequest")["properties"]!;
         var key = Schema(document, "CreateJwtKeyRequest")["properties"]!;
 
-        Keywords(create["name"]!).Should().Be((1, AliasRules.NameMaxLength));
-        Keywords(create["passcode"]!).Should().Be((AliasRules.PasscodeMinLength, AliasRules.PasscodeMaxLength));
-        Keywords(create["stream_key"]!).Should().Be((1, AliasRules.StreamKeyMaxLength));
-        Keywords(create["jwt_secret"]!).Should().Be((AliasRules.JwtSecretMinBytes / 4, AliasRules.JwtSecretMaxBytes));
+        Keywords(create["name"]!).Should().Be((1, TextLimits.AliasNameMax));
+        Keywords(create["passcode"]!).Should().Be((TextLimits.PasscodeMin, TextLimits.PasscodeMax));
+        Keywords(create["stream_key"]!).Should().Be((1, TextLimits.StreamKeyMax));
+        Keywords(create["jwt_secret"]!).Should().Be((TextLimits.JwtSecretMinBytes / 4, TextLimits.JwtSecretMaxBytes));
         Range(create["expired_at"]!).Should().Be((1, UnixTime.MillisecondsThreshold));
         Range(Schema(document, "UpdateAliasRequest")["properties"]!["expired_at"]!).Should().Be((1, UnixTime.MillisecondsThreshold));
-        Keywords(mint["user_id"]!).Should().Be((1, MintAliasTokenCommand.UserIdMaxLength));
+        Keywords(mint["user_id"]!).Should().Be((1, TextLimits.TokenUserIdMax));
         Range(mint["expires_in"]!).Should().Be((1, MintAliasTokenCommand.MaxExpiresIn));
-        Keywords(key["name"]!).Should().Be((1, JwtKey.NameMaxLength));
+        Keywords(key["name"]!).Should().Be((1, TextLimits.JwtKeyNameMax));
         Keywords(key["public_key"]!).Should().Be((1, CreateJwtKeyCommandValidator.MaxPublicKeyLength));
         foreach (var listing in new[] { "/organization/api/v1/aliases", "/organization/api/v1/jwt_keys" })
         {

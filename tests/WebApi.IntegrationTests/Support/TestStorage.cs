@@ -125,6 +125,27 @@ public sealed class TestStorage : IAsyncDisposable
         return values;
     }
 
+    /// <summary>
+    /// Runs plain SQL on the database, past EF Core and the service: what someone with write access to the database
+    /// (but not to the key ring) can do. Quote identifiers (<c>"aliases"."Passcode"</c>) and name parameters
+    /// <c>@name</c>, which both providers understand.
+    /// </summary>
+    public async Task<int> ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = Open(readOnly: false);
+        await using var command = Command(connection, sql, parameters);
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The first column of the first row of a plain SQL query (see <see cref="ExecuteAsync"/>).</summary>
+    public async Task<object?> ScalarAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = Open(readOnly: false);
+        await using var command = Command(connection, sql, parameters);
+        var value = await command.ExecuteScalarAsync();
+        return value is DBNull ? null : value;
+    }
+
     public async ValueTask DisposeAsync()
     {
         // Pooled connections keep a SQLite file (and its -wal/-shm files) open after the host has stopped.
@@ -169,11 +190,33 @@ public sealed class TestStorage : IAsyncDisposable
         command.ExecuteNonQuery();
     }
 
-    private DbConnection Open()
+    private static DbCommand Command(DbConnection connection, string sql, (string Name, object Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+#pragma warning disable CA2100 // Test-owned SQL text; values go in as parameters.
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
+    private DbConnection Open(bool readOnly = true)
     {
         DbConnection connection = IsServer
             ? new NpgsqlConnection(ConnectionString)
-            : new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(DataFolder, SqliteFileName), Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+            : new SqliteConnection(new SqliteConnectionStringBuilder
+            {
+                DataSource = Path.Combine(DataFolder, SqliteFileName),
+                Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWrite,
+                Pooling = false,
+            }.ToString());
         connection.Open();
         return connection;
     }

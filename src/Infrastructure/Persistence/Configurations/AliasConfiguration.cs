@@ -1,4 +1,5 @@
 using AliasService.Domain.Aliases;
+using AliasService.Domain.Common;
 using AliasService.Domain.Organizations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -14,10 +15,10 @@ internal sealed class AliasConfiguration : IEntityTypeConfiguration<Alias>
         builder.Property(a => a.Id).HasMaxLength(64).IsUnicode(false);
         builder.Property(a => a.OrganizationId).HasMaxLength(64).IsUnicode(false).IsRequired();
         builder.Property(a => a.Type).HasConversion(t => t.ToWire(), s => Parse(s)).HasMaxLength(16).IsUnicode(false);
-        builder.Property(a => a.Name).HasMaxLength(800);
-        builder.Property(a => a.Passcode).IsProtected();
-        builder.Property(a => a.JwtSecret).IsProtected();
-        builder.Property(a => a.StreamKey).IsProtected();
+        builder.Property(a => a.Name).HasMaxLength(TextLimits.ColumnLength(TextLimits.AliasNameMax));
+        builder.HasProtectedColumn(a => a.Passcode);
+        builder.HasProtectedColumn(a => a.JwtSecret);
+        builder.HasProtectedColumn(a => a.StreamKey);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Ignore(a => a.IsProtected);
 

@@ -12,7 +12,7 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         builder.HasKey(k => k.Id);
         builder.Property(k => k.Id).HasMaxLength(64).IsUnicode(false);
         builder.Property(k => k.OrganizationId).HasMaxLength(64).IsUnicode(false).IsRequired();
-        builder.Property(k => k.Secret).IsRequired().IsProtected();
+        builder.HasProtectedColumn(k => k.Secret, required: true);
         builder.Ignore(k => k.IsActive);
         builder.HasIndex(k => new { k.OrganizationId, k.CreatedAt });
     }

@@ -1,3 +1,4 @@
+using AliasService.Domain.Common;
 using AliasService.Domain.JwtKeys;
 using AliasService.Domain.Organizations;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ internal sealed class JwtKeyConfiguration : IEntityTypeConfiguration<JwtKey>
         builder.HasKey(k => k.Id);
         builder.Property(k => k.Id).HasMaxLength(64).IsUnicode(false);
         builder.Property(k => k.OrganizationId).HasMaxLength(64).IsUnicode(false).IsRequired();
-        builder.Property(k => k.Name).HasMaxLength(200).IsRequired();
+        builder.Property(k => k.Name).HasMaxLength(TextLimits.ColumnLength(TextLimits.JwtKeyNameMax)).IsRequired();
         builder.Property(k => k.PublicKeyPem).HasMaxLength(16 * 1024).IsUnicode(false).IsRequired();
         builder.Property(k => k.Algorithm).HasMaxLength(16).IsUnicode(false).IsRequired();
         builder.Property(k => k.Fingerprint).HasMaxLength(64).IsUnicode(false).IsRequired();

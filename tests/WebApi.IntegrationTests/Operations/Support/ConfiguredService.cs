@@ -1,12 +1,17 @@
+using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using AliasService.Application.Organizations.Commands.CreateOrganization;
 using AliasService.WebApi.IntegrationTests.Support;
 using MediatR;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AliasService.WebApi.IntegrationTests.Operations.Support;
 
@@ -19,12 +24,14 @@ public sealed class ConfiguredService : IAsyncDisposable
 {
     private readonly AliasServiceFactory _factory;
     private readonly WebApplicationFactory<Program> _host;
+    private readonly bool _onKestrel;
 
     public ConfiguredService(
         IReadOnlyDictionary<string, string> settings,
         LogCapture? logs = null,
         LogCapture? shippedLevelLogs = null,
         Action<IServiceCollection>? replaceServices = null,
+        bool kestrelOnLoopback = false,
         TestStorage? storage = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -52,6 +59,17 @@ public sealed class ConfiguredService : IAsyncDisposable
                 builder.ConfigureTestServices(replaceServices);
             }
         });
+        _onKestrel = kestrelOnLoopback;
+        if (kestrelOnLoopback)
+        {
+            // Real sockets on both loopbacks, each on a free port: clients connect from addresses of their choosing.
+            _host.UseKestrel(kestrel =>
+            {
+                kestrel.Listen(IPAddress.Loopback, 0);
+                kestrel.Listen(IPAddress.IPv6Loopback, 0);
+            });
+        }
+
         Logs = logs;
         ShippedLevelLogs = shippedLevelLogs;
     }
@@ -67,11 +85,20 @@ public sealed class ConfiguredService : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
+    /// <summary>Where the service keeps its data; handed in, it outlives the service (a restart, another instance).</summary>
+    public TestStorage Storage => _factory.Storage;
+
     /// <summary>The service's current time in Unix seconds (the test clock; it only moves when a test moves it).</summary>
     public long Now => _factory.Now;
 
+    /// <summary>The service's clock, to move time forward.</summary>
+    public FakeTimeProvider Clock => _factory.Clock;
+
     /// <summary>Starts the service (booting, migrating) without sending a request.</summary>
-    public void Start() => _ = _host.Server;
+    public void Start()
+    {
+        _host.StartServer();
+    }
 
     /// <summary>Creates an organization the way the command line does, through the application's own command.</summary>
     public async Task<TestOrganization> CreateOrganizationAsync(string name = "Acme")
@@ -89,10 +116,30 @@ public sealed class ConfiguredService : IAsyncDisposable
     /// Authorization; <paramref name="sentAuthorizations"/> receives every Authorization value it sends.
     /// </summary>
     public HttpClient CreateClientFor(TestOrganization organization, ICollection<string>? sentAuthorizations = null) =>
-        _host.CreateDefaultClient(new OrganizationTokenHandler(this, organization, sentAuthorizations));
+        _onKestrel
+            ? new HttpClient(new OrganizationTokenHandler(this, organization, sentAuthorizations) { InnerHandler = new SocketsHttpHandler() })
+            {
+                BaseAddress = ListenerFor(AddressFamily.InterNetwork),
+            }
+            : _host.CreateDefaultClient(new OrganizationTokenHandler(this, organization, sentAuthorizations));
 
     /// <summary>A client without credentials.</summary>
-    public HttpClient CreateAnonymousClient() => _host.CreateClient();
+    public HttpClient CreateAnonymousClient() => _onKestrel ? CreateClientFrom(IPAddress.Loopback) : _host.CreateClient();
+
+    /// <summary>
+    /// A client of a service on Kestrel that connects from <paramref name="localAddress"/> (any loopback address,
+    /// e.g. 127.0.0.2) to the service's listener of the same address family.
+    /// </summary>
+    public HttpClient CreateClientFrom(IPAddress localAddress)
+    {
+        ArgumentNullException.ThrowIfNull(localAddress);
+        return LoopbackClient.From(localAddress, ListenerFor(localAddress.AddressFamily));
+    }
+
+    private Uri ListenerFor(AddressFamily family) =>
+        _host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .Select(a => new Uri(a))
+            .First(uri => IPAddress.Parse(uri.Host.Trim('[', ']')).AddressFamily == family);
 
     public HttpClient CreateClient(WebApplicationFactoryClientOptions options) => _host.CreateClient(options);
 

@@ -7,5 +7,4 @@ public sealed record MintAliasTokenCommand(string OrganizationId, string Id, str
 {
     public const long DefaultExpiresIn = 3600;
     public const long MaxExpiresIn = 7 * 24 * 3600;
-    public const int UserIdMaxLength = 256;
 }

@@ -11,9 +11,13 @@ public sealed class CreateApiKeyCommandHandler(IOrganizationRepository organizat
     public async Task<CreatedApiKeyDto> Handle(CreateApiKeyCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var organization = await organizations.GetAsync(request.OrganizationId, cancellationToken).ConfigureAwait(false);
-        var key = organization.IssueApiKey(clock);
-        await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        var key = await unitOfWork.SaveWithRetryAsync(
+            async () =>
+            {
+                var organization = await organizations.GetAsync(request.OrganizationId, cancellationToken).ConfigureAwait(false);
+                return organization.IssueApiKey(clock);
+            },
+            cancellationToken).ConfigureAwait(false);
         return mapper.Map<CreatedApiKeyDto>(key);
     }
 }

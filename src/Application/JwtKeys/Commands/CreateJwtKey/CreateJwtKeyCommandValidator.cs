@@ -1,4 +1,5 @@
-using AliasService.Domain.JwtKeys;
+using AliasService.Application.Common.Validation;
+using AliasService.Domain.Common;
 using FluentValidation;
 
 namespace AliasService.Application.JwtKeys.Commands.CreateJwtKey;
@@ -12,8 +13,7 @@ public sealed class CreateJwtKeyCommandValidator : AbstractValidator<CreateJwtKe
     {
         RuleFor(c => c.Name).Cascade(CascadeMode.Stop)
             .Must(n => !string.IsNullOrEmpty(n)).WithMessage("is required")
-            .Must(n => n!.Trim().Length > 0 && n.EnumerateRunes().Count() <= JwtKey.NameMaxLength)
-            .WithMessage($"must be 1 to {JwtKey.NameMaxLength} characters and not blank");
+            .MustFollowTextRules(1, TextLimits.JwtKeyNameMax, isName: true);
         RuleFor(c => c.PublicKey).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("is required: a PEM public key (-----BEGIN PUBLIC KEY-----)")
             .Must(k => k!.Length <= MaxPublicKeyLength).WithMessage($"must be at most {MaxPublicKeyLength / 1024} KiB of PEM text");

@@ -36,9 +36,10 @@ namespace AliasService.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<long>("InsertedAt")
                         .HasColumnType("bigint");
 
-                    b.Property<string>("JwtSecret")
+                    b.Property<string>("JwtSecretCiphertext")
                         .HasColumnType("text")
-                        .HasAnnotation("AliasService:Protected", true);
+                        .HasColumnName("JwtSecret")
+                        .HasAnnotation("AliasService:ProtectedColumn", "JwtSecret");
 
                     b.Property<string>("Name")
                         .HasMaxLength(800)
@@ -51,13 +52,15 @@ namespace AliasService.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("character varying(64)")
                         .UseCollation("C");
 
-                    b.Property<string>("Passcode")
+                    b.Property<string>("PasscodeCiphertext")
                         .HasColumnType("text")
-                        .HasAnnotation("AliasService:Protected", true);
+                        .HasColumnName("Passcode")
+                        .HasAnnotation("AliasService:ProtectedColumn", "Passcode");
 
-                    b.Property<string>("StreamKey")
+                    b.Property<string>("StreamKeyCiphertext")
                         .HasColumnType("text")
-                        .HasAnnotation("AliasService:Protected", true);
+                        .HasColumnName("StreamKey")
+                        .HasAnnotation("AliasService:ProtectedColumn", "StreamKey");
 
                     b.Property<string>("Type")
                         .IsRequired()
@@ -159,10 +162,11 @@ namespace AliasService.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<long?>("RevokedAt")
                         .HasColumnType("bigint");
 
-                    b.Property<string>("Secret")
+                    b.Property<string>("SecretCiphertext")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasAnnotation("AliasService:Protected", true);
+                        .HasColumnName("Secret")
+                        .HasAnnotation("AliasService:ProtectedColumn", "Secret");
 
                     b.HasKey("Id");
 
@@ -184,8 +188,12 @@ namespace AliasService.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 

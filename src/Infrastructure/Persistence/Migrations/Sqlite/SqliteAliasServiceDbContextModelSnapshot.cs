@@ -30,9 +30,10 @@ namespace AliasService.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("InsertedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("JwtSecret")
+                    b.Property<string>("JwtSecretCiphertext")
                         .HasColumnType("TEXT")
-                        .HasAnnotation("AliasService:Protected", true);
+                        .HasColumnName("JwtSecret")
+                        .HasAnnotation("AliasService:ProtectedColumn", "JwtSecret");
 
                     b.Property<string>("Name")
                         .HasMaxLength(800)
@@ -44,13 +45,15 @@ namespace AliasService.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Passcode")
+                    b.Property<string>("PasscodeCiphertext")
                         .HasColumnType("TEXT")
-                        .HasAnnotation("AliasService:Protected", true);
+                        .HasColumnName("Passcode")
+                        .HasAnnotation("AliasService:ProtectedColumn", "Passcode");
 
-                    b.Property<string>("StreamKey")
+                    b.Property<string>("StreamKeyCiphertext")
                         .HasColumnType("TEXT")
-                        .HasAnnotation("AliasService:Protected", true);
+                        .HasColumnName("StreamKey")
+                        .HasAnnotation("AliasService:ProtectedColumn", "StreamKey");
 
                     b.Property<string>("Type")
                         .IsRequired()
@@ -145,10 +148,11 @@ namespace AliasService.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long?>("RevokedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Secret")
+                    b.Property<string>("SecretCiphertext")
                         .IsRequired()
                         .HasColumnType("TEXT")
-                        .HasAnnotation("AliasService:Protected", true);
+                        .HasColumnName("Secret")
+                        .HasAnnotation("AliasService:ProtectedColumn", "Secret");
 
                     b.HasKey("Id");
 
@@ -169,7 +173,11 @@ namespace AliasService.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(100)
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

@@ -21,11 +21,11 @@ public sealed class MintAliasTokenCommandValidatorTests
     }
 
     [Test]
-    public void Constants_DefaultIsOneHourAndMaximumIsSevenDays()
+    public void Constants_DefaultIsOneHourAndMaximumIsSevenDays_UserIdAtMost256Characters()
     {
         MintAliasTokenCommand.DefaultExpiresIn.Should().Be(3600);
         MintAliasTokenCommand.MaxExpiresIn.Should().Be(604_800);
-        MintAliasTokenCommand.UserIdMaxLength.Should().Be(256);
+        AliasService.Domain.Common.TextLimits.TokenUserIdMax.Should().Be(256);
     }
 
     [TestCase(1)]

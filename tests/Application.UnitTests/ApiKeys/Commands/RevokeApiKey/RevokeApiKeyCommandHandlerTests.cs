@@ -1,5 +1,6 @@
 using AliasService.Application.ApiKeys;
 using AliasService.Application.ApiKeys.Commands.RevokeApiKey;
+using AliasService.Application.Common.Exceptions;
 using AliasService.Application.Common.Interfaces;
 using AliasService.Application.UnitTests.TestSupport;
 using AliasService.Domain.Common;
@@ -130,5 +131,20 @@ public sealed class RevokeApiKeyCommandHandlerTests
 
         await act.Should().ThrowAsync<OrganizationNotFoundException>();
         _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
+    public async Task Handle_OnAConcurrencyConflict_DiscardsTheChangesAndRetries()
+    {
+        GivenASecondKey();
+        _unitOfWork.SetupSequence(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ConcurrencyConflictException())
+            .Returns(Task.CompletedTask);
+
+        await _handler.Handle(new RevokeApiKeyCommand(_organization.Id, _oldKey.Id), CancellationToken.None);
+
+        _unitOfWork.Verify(u => u.DiscardChanges(), Times.Once);
+        _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Exactly(2));
+        _organizations.Verify(r => r.FindAsync(_organization.Id, It.IsAny<CancellationToken>()), Times.Exactly(2));
     }
 }

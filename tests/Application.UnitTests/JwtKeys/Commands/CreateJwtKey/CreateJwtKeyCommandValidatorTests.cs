@@ -6,7 +6,8 @@ namespace AliasService.Application.UnitTests.JwtKeys.Commands.CreateJwtKey;
 [TestFixture]
 public sealed class CreateJwtKeyCommandValidatorTests
 {
-    private const string NameMessage = "must be 1 to 50 characters and not blank";
+    private const string NameMessage = "must be 1 to 50 characters";
+    private const string BlankMessage = "must not be blank (only spaces or invisible characters)";
     private const string PublicKeyRequired = "is required: a PEM public key (-----BEGIN PUBLIC KEY-----)";
     private const string PublicKeyTooLong = "must be at most 16 KiB of PEM text";
 
@@ -45,11 +46,21 @@ public sealed class CreateJwtKeyCommandValidatorTests
     }
 
     [TestCase(" ")]
-    [TestCase("\t\n ")]
+    [TestCase("\u3000 ")]
+    [TestCase("\u200D")]
+    [TestCase(" \u200B\u200C ")]
     public void Validate_WithBlankName_FailsForName(string name)
     {
         _validator.TestValidate(Command(name: name))
-            .ShouldHaveValidationErrorFor(c => c.Name).WithErrorMessage(NameMessage);
+            .ShouldHaveValidationErrorFor(c => c.Name).WithErrorMessage(BlankMessage);
+    }
+
+    [TestCase("back\u202Eend", "must not contain U+202E (a bidirectional control character)")]
+    [TestCase("back\tend", "must not contain U+0009 (a control character)")]
+    public void Validate_WithForbiddenCharacterInName_FailsNamingIt(string name, string message)
+    {
+        _validator.TestValidate(Command(name: name))
+            .ShouldHaveValidationErrorFor(c => c.Name).WithErrorMessage(message);
     }
 
     [TestCase(null)]

@@ -23,7 +23,6 @@ public sealed class CreateOrganizationCommandValidatorTests
 
     [TestCase(null)]
     [TestCase("")]
-    [TestCase("   ")]
     public void Validate_WithoutName_FailsSayingItIsRequired(string? name)
     {
         _validator.TestValidate(new CreateOrganizationCommand(name))
@@ -34,6 +33,21 @@ public sealed class CreateOrganizationCommandValidatorTests
     public void Validate_WithNameOf101Characters_FailsForName()
     {
         _validator.TestValidate(new CreateOrganizationCommand(new string('a', 101)))
-            .ShouldHaveValidationErrorFor(c => c.Name).WithErrorMessage("must be at most 100 characters");
+            .ShouldHaveValidationErrorFor(c => c.Name).WithErrorMessage("must be 1 to 100 characters");
+    }
+
+    [TestCase("   ")]
+    [TestCase("\u200D")]
+    public void Validate_WithBlankName_FailsSayingItIsBlank(string name)
+    {
+        _validator.TestValidate(new CreateOrganizationCommand(name))
+            .ShouldHaveValidationErrorFor(c => c.Name).WithErrorMessage("must not be blank (only spaces or invisible characters)");
+    }
+
+    [Test]
+    public void Validate_WithNameOf100CharactersOutsideTheBasicPlane_Passes()
+    {
+        // 100 scalar values, 200 UTF-16 code units: counted like every other text field.
+        _validator.TestValidate(new CreateOrganizationCommand(string.Concat(Enumerable.Repeat("\U0001F3E2", 100)))).ShouldNotHaveAnyValidationErrors();
     }
 }

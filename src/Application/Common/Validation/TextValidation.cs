@@ -1,0 +1,17 @@
+using AliasService.Domain.Common;
+using FluentValidation;
+
+namespace AliasService.Application.Common.Validation;
+
+/// <summary>The domain's text rule (<see cref="TextRules"/>) for request fields that no aggregate owns or that are checked before one is built.</summary>
+internal static class TextValidation
+{
+    public static IRuleBuilderOptionsConditions<T, string?> MustFollowTextRules<T>(this IRuleBuilder<T, string?> rule, int min, int max, bool isName = false) =>
+        rule.Custom((text, context) =>
+        {
+            if (text is not null && TextRules.Check(text, min, max, isName) is { } reason)
+            {
+                context.AddFailure(reason);
+            }
+        });
+}
