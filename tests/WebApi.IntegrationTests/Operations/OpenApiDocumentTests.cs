@@ -58,6 +58,7 @@ public sealed partial class OpenApiDocumentTests : ServiceTest
         [
             "GET /api/v1/alias/{id}",
             "GET /organization/api/v1/aliases",
+            "GET /organization/api/v1/alias/{id}",
             "POST /organization/api/v1/alias/create",
             "POST /organization/api/v1/alias/update/{id}",
             "DELETE /organization/api/v1/alias/delete/{id}",

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
 
 namespace AliasService.WebApi.IntegrationTests.Operations.Support;
 
@@ -39,6 +40,15 @@ public static class ControllerActions
         }
     }
 
-    private static string Combine(string prefix, string? template) =>
-        string.IsNullOrEmpty(template) ? prefix.Trim('/') : prefix.Trim('/') + "/" + template.Trim('/');
+    /// <summary>The route as the OpenAPI document spells it: parameters by name, without their constraints.</summary>
+    private static string Combine(string prefix, string? template)
+    {
+        var combined = string.IsNullOrEmpty(template) ? prefix.Trim('/') : prefix.Trim('/') + "/" + template.Trim('/');
+        return string.Join('/', RoutePatternFactory.Parse(combined).PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
+        {
+            RoutePatternLiteralPart literal => literal.Content,
+            RoutePatternParameterPart parameter => "{" + parameter.Name + "}",
+            _ => throw new NotSupportedException(part.ToString()),
+        }))));
+    }
 }
