@@ -4,6 +4,7 @@ using AliasService.Infrastructure.Caching;
 using AliasService.Infrastructure.Idempotency;
 using AliasService.Infrastructure.Persistence;
 using AliasService.Infrastructure.RateLimiting;
+using AliasService.Infrastructure.Redis;
 using AliasService.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
@@ -141,7 +142,19 @@ public static class DependencyInjection
         services.AddOptions<RateLimitingOptions>().Bind(configuration.GetSection(RateLimitingOptions.SectionName))
             .Validate(o => o.IsValid(), "RateLimiting: every PermitLimit, WindowSeconds and MaxTrackedWindows must be at least 1.")
             .ValidateOnStart();
-        services.AddSingleton<IFailedAttemptLimiter, InMemoryFailedAttemptLimiter>();
+        var redis = configuration.GetSection(RedisOptions.SectionName).Get<RedisOptions>() ?? new RedisOptions();
+        if (redis.IsConfigured)
+        {
+            // Shared by every instance: the failed-attempt budgets (and, in the HTTP layer, the per-organization windows).
+            services.Configure<RedisOptions>(configuration.GetSection(RedisOptions.SectionName));
+            services.AddSingleton<RedisConnection>();
+            services.AddSingleton<IFailedAttemptLimiter, RedisFailedAttemptLimiter>();
+        }
+        else
+        {
+            services.AddSingleton<IFailedAttemptLimiter, InMemoryFailedAttemptLimiter>();
+        }
+
         return services;
     }
 }
