@@ -145,12 +145,18 @@ public static class DependencyInjection
         var redis = configuration.GetSection(RedisOptions.SectionName).Get<RedisOptions>() ?? new RedisOptions();
         if (redis.IsConfigured)
         {
-            // Shared by every instance: the failed-attempt budgets (and, in the HTTP layer, the per-organization windows).
+            // Shared by every instance: the failed-attempt budgets (and, in the HTTP layer, the per-organization windows),
+            // and the invalidation of the caches.
             // A malformed configuration string stops the start here rather than failing every request later.
             _ = RedisConnection.ConfigurationFor(redis.Configuration!);
             services.Configure<RedisOptions>(configuration.GetSection(RedisOptions.SectionName));
             services.AddSingleton<RedisConnection>();
             services.AddSingleton<IFailedAttemptLimiter, RedisFailedAttemptLimiter>();
+
+            // Cache invalidations reach every instance: the caches may run on a server database too.
+            services.AddSingleton<RedisCacheInvalidationBus>();
+            services.Replace(ServiceDescriptor.Singleton<ICacheInvalidationBus>(sp => sp.GetRequiredService<RedisCacheInvalidationBus>()));
+            services.AddHostedService(sp => sp.GetRequiredService<RedisCacheInvalidationBus>());
         }
         else
         {

@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using System.Net;
+using AliasService.Infrastructure.Caching;
+using AliasService.Infrastructure.Redis;
+using AliasService.WebApi.IntegrationTests.Operations.Support;
+using AliasService.WebApi.IntegrationTests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using StackExchange.Redis;
+
+namespace AliasService.WebApi.IntegrationTests.Caching;
+
+/// <summary>
+/// Two instances on one database with <c>Redis:Configuration</c>: the caches run (on a server database too), and a
+/// change written through A drops B's cached copy within a second, through Redis pub/sub alone (the SQLite file's
+/// data-version guard is removed, so nothing else could tell B). While Redis is down, B's caches are bypassed.
+/// Runs when <c>ALIASSERVICE_TEST_REDIS</c> names a redis-server binary (<c>scripts/test-redis.sh</c>).
+/// </summary>
+public sealed class CacheInvalidationOverRedisTests
+{
+    private OwnRedisServer _redis = null!;
+    private TestStorage _sharedStorage = null!;
+    private ConfiguredService _a = null!;
+    private ConfiguredService _b = null!;
+    private TestOrganization _organization = null!;
+
+    private LocalCaches CachesOfB => _b.Services.GetRequiredService<LocalCaches>();
+
+    [OneTimeSetUp]
+    public async Task StartInstancesAsync()
+    {
+        if (OwnRedisServer.Binary is null)
+        {
+            Assert.Ignore($"{OwnRedisServer.ServerVariable} does not name a redis-server binary (scripts/test-redis.sh sets it).");
+        }
+
+        _redis = await OwnRedisServer.StartAsync();
+        var settings = new Dictionary<string, string> { ["Redis:Configuration"] = _redis.Configuration };
+        _a = new ConfiguredService(settings, replaceServices: PublishedChangesOnly);
+        _a.Start();
+        _sharedStorage = _a.Storage.SharingTheDatabase();
+        _b = new ConfiguredService(settings, replaceServices: PublishedChangesOnly, storage: _sharedStorage);
+        _b.Start();
+        _organization = await _a.CreateOrganizationAsync();
+    }
+
+    [OneTimeTearDown]
+    public async Task StopInstancesAsync()
+    {
+        if (_b is not null)
+        {
+            await _b.DisposeAsync();
+            await _sharedStorage.DisposeAsync();
+        }
+
+        if (_a is not null)
+        {
+            await _a.DisposeAsync();
+        }
+
+        if (_redis is not null)
+        {
+            await _redis.DisposeAsync();
+        }
+    }
+
+    [Test]
+    [Order(1)]
+    public async Task AChangeThroughA_DropsBsCachedAliasWithinOneSecond()
+    {
+        using var ownerOnA = _a.CreateClientFor(_organization);
+        using var ownerOnB = _b.CreateClientFor(_organization);
+        var alias = await CreateAliasAsync(ownerOnA, "old-passcode");
+        (await PasscodeOnBAsync(ownerOnB, alias)).Should().Be("old-passcode");
+        CachesOfB.IsActive.Should().BeTrue("the caches run once the subscription is live");
+        CachesOfB.Aliases.TryGet(alias, out _).Should().BeTrue("B now answers this alias from memory");
+
+        using (var update = await ownerOnA.PostAsync(Routes.Update(alias), HttpJson.Body("""{"passcode":"new-passcode"}""")))
+        {
+            await update.ReadJsonAsync(HttpStatusCode.OK);
+        }
+
+        var elapsed = Stopwatch.StartNew();
+        string? seen;
+        do
+        {
+            seen = await PasscodeOnBAsync(ownerOnB, alias);
+        }
+        while (seen != "new-passcode" && elapsed.Elapsed < TimeSpan.FromSeconds(1));
+
+        seen.Should().Be("new-passcode", "B must see A's change within a second");
+    }
+
+    // Public retrieval fails closed without Redis (503); management, whose API keys are cached, keeps serving.
+    [Test]
+    [Order(2)]
+    public async Task WhileRedisIsDown_BReadsTheDatabase_SoAnApiKeyRevokedThroughAFailsOnBAtOnce()
+    {
+        using var ownerOnA = _a.CreateClientFor(_organization);
+        string keyId;
+        string secret;
+        using (var created = await ownerOnA.PostAsync("/organization/api/v1/api_keys", null))
+        {
+            var key = (await created.ReadJsonAsync(HttpStatusCode.Created)).GetProperty("data");
+            keyId = key.Text("id")!;
+            secret = key.Text("secret")!;
+        }
+
+        using var withKeyOnB = _b.CreateClientFor(new TestOrganization(_organization.Id, keyId, secret));
+        // The first use records last_used_at (a change, which drops the key again); the second one keeps it cached.
+        for (var use = 0; use < 2; use++)
+        {
+            using var before = await withKeyOnB.GetAsync(Routes.List);
+            await before.ReadJsonAsync(HttpStatusCode.OK);
+        }
+
+        CachesOfB.ApiKeys.TryGet(keyId, out _).Should().BeTrue("B now checks this key from memory");
+        var lostOnB = await SubscriptionLostAsync(_b);
+
+        await _redis.StopServerAsync();
+        await lostOnB.WaitAsync(TimeSpan.FromSeconds(10));
+        using (var revoke = await ownerOnA.DeleteAsync($"/organization/api/v1/api_keys/{keyId}"))
+        {
+            await revoke.ReadJsonAsync(HttpStatusCode.OK);
+        }
+
+        CachesOfB.IsActive.Should().BeFalse("without the subscription nothing may be answered from memory");
+        using var after = await withKeyOnB.GetAsync(Routes.List);
+        (await after.ReadErrorAsync(HttpStatusCode.Unauthorized)).Text("reason").Should().Be("unknown_key");
+    }
+
+    private static void PublishedChangesOnly(IServiceCollection services) => services.RemoveAll<SqliteDataVersion>();
+
+    /// <summary>Completes when <paramref name="service"/>'s Redis subscription connection fails.</summary>
+    private static async Task<Task> SubscriptionLostAsync(ConfiguredService service)
+    {
+        var multiplexer = await service.Services.GetRequiredService<RedisConnection>().GetMultiplexerAsync();
+        var lost = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        multiplexer.ConnectionFailed += (_, e) =>
+        {
+            if (e.ConnectionType == ConnectionType.Subscription)
+            {
+                lost.TrySetResult();
+            }
+        };
+        return lost.Task;
+    }
+
+    private async Task<string> CreateAliasAsync(HttpClient owner, string passcode)
+    {
+        using var response = await owner.PostAsync(Routes.Create, HttpJson.Body(
+            $$"""{"type":"conference","passcode":"{{passcode}}","expired_at":{{_a.Now + 86_400}}}"""));
+        return (await response.ReadJsonAsync(HttpStatusCode.Created)).ShouldBeDataEnvelope().Text("id")!;
+    }
+
+    /// <summary>The passcode B shows the owner on public retrieval (the owner view, served from B's alias cache).</summary>
+    private static async Task<string?> PasscodeOnBAsync(HttpClient ownerOnB, string alias)
+    {
+        using var response = await ownerOnB.GetAsync(Routes.Retrieve(alias));
+        return (await response.ReadJsonAsync(HttpStatusCode.OK)).ShouldBeDataEnvelope().Text("passcode");
+    }
+}
