@@ -1,8 +1,6 @@
 using AliasService.Application.Common.Exceptions;
 using AliasService.Domain.Aliases;
 using AliasService.Domain.Common;
-using AliasService.Domain.JwtKeys;
-using AliasService.Domain.Organizations;
 using AliasService.Infrastructure.Idempotency;
 using AliasService.Infrastructure.Persistence;
 using AliasService.Infrastructure.Security;
@@ -40,14 +38,10 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
 
         var (status, body) = exception switch
         {
-            RequestValidationException e => (StatusCodes.Status400BadRequest, new ErrorBody(ErrorResponses.Summarize(e.Errors), e.Errors)),
             DomainValidationException e => (StatusCodes.Status400BadRequest, new ErrorBody(ErrorResponses.Summarize(e.Errors), e.Errors)),
             DomainRuleException e => (StatusCodes.Status400BadRequest, new ErrorBody(e.Message)),
-            AliasNotFoundException e => (StatusCodes.Status404NotFound, new ErrorBody(e.Message)),
+            NotFoundException e => (StatusCodes.Status404NotFound, new ErrorBody(e.Message)),
             AliasExpiredException e => (StatusCodes.Status410Gone, new ErrorBody(e.Message)),
-            ApiKeyNotFoundException e => (StatusCodes.Status404NotFound, new ErrorBody(e.Message)),
-            JwtKeyNotFoundException e => (StatusCodes.Status404NotFound, new ErrorBody(e.Message)),
-            OrganizationNotFoundException e => (StatusCodes.Status404NotFound, new ErrorBody(e.Message)),
             ConcurrencyConflictException e => (StatusCodes.Status409Conflict, new ErrorBody(e.Message)),
             IdempotencyClaimLostException e => (StatusCodes.Status409Conflict, new ErrorBody(e.Message)),
             PreconditionFailedException e => (StatusCodes.Status412PreconditionFailed, new ErrorBody(e.Message)),
