@@ -16,6 +16,8 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
 {
     public const string DatabaseUnavailable = "The service is temporarily unavailable; retry later.";
 
+    private const string Unexpected = "An unexpected error occurred.";
+
     // The database's retries and timeouts already spent a few seconds; a client waiting this long finds it back soonest.
     private const string RetryAfterSeconds = "5";
 
@@ -51,7 +53,7 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
             BadHttpRequestException e => (e.StatusCode, new ErrorBody("The request could not be read.")),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, new ErrorBody("Client closed the request.")),
             _ when DatabaseFailures.IsUnavailable(exception) => (StatusCodes.Status503ServiceUnavailable, new ErrorBody(DatabaseUnavailable)),
-            _ => (StatusCodes.Status500InternalServerError, new ErrorBody("An unexpected error occurred.")),
+            _ => (StatusCodes.Status500InternalServerError, new ErrorBody(Unexpected)),
         };
 
         if (status == StatusCodes.Status500InternalServerError)
@@ -67,6 +69,13 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
         await ErrorResponses.WriteAsync(httpContext, status, body).ConfigureAwait(false);
         return true;
     }
+
+    /// <summary>
+    /// The exception middleware's fallback, reached only if no handler answered (this one answers every exception
+    /// while the response has not started): the bare 500 envelope.
+    /// </summary>
+    public static Task Unhandled(HttpContext context) =>
+        ErrorResponses.WriteAsync(context, StatusCodes.Status500InternalServerError, new ErrorBody(Unexpected));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The database is unavailable for {Method} {Path}")]
     private static partial void LogDatabaseUnavailable(ILogger logger, Exception exception, string method, PathString path);
