@@ -59,7 +59,7 @@ internal static class DependencyInjection
         // The OpenAPI generator reads the minimal-API JSON options: same wire names as MVC.
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         services.AddApiDocument(configuration);
-        services.AddHealthEndpoints();
+        services.AddHealthEndpoints(configuration);
         services.AddAbuseLimits(configuration);
         services.AddScoped<IdempotencyFilter>();
         services.AddTrustedProxies(configuration);

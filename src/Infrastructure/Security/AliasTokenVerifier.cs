@@ -7,6 +7,7 @@ using AliasService.Application.Common.Models;
 using AliasService.Domain.Aliases;
 using AliasService.Domain.Common;
 using AliasService.Domain.JwtKeys;
+using AliasService.Infrastructure.Caching;
 using AliasService.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -19,7 +20,7 @@ namespace AliasService.Infrastructure.Security;
 /// the library does not make. The algorithm comes from the key, never from the token: the alias secret allows
 /// HS256/384/512 only, and exactly one key is handed to the library. Claims are checked on the raw JSON.
 /// </summary>
-public sealed class AliasTokenVerifier(AliasServiceDbContext db, TimeProvider clock) : IAliasTokenVerifier
+public sealed class AliasTokenVerifier(AliasServiceDbContext db, LocalCaches caches, TimeProvider clock) : IAliasTokenVerifier
 {
     /// <summary>
     /// The HMAC algorithms and, per RFC 7518 section 3.2, the shortest key each accepts (as long as its hash).
@@ -48,7 +49,8 @@ public sealed class AliasTokenVerifier(AliasServiceDbContext db, TimeProvider cl
     /// <summary>
     /// Parsed public keys by (key id, thumbprint), loaded once and never disposed: Microsoft.IdentityModel caches
     /// signature providers per key, so a key disposed after one request would break the next. Whether a key may
-    /// be used is still decided by the database lookup on every request, so a deleted key stops working at once.
+    /// be used is still decided by the lookup of its registration on every request (the cached one is dropped when the
+    /// key is deleted), so a deleted key stops working at once.
     /// </summary>
     private static readonly ConcurrentDictionary<(string KeyId, string Fingerprint), SecurityKey> LoadedKeys = new();
 
@@ -70,21 +72,23 @@ public sealed class AliasTokenVerifier(AliasServiceDbContext db, TimeProvider cl
             if (unusableSecret is not null)
             {
                 // Checked against a stand-in key, so the refusal costs and reads like any bad signature.
-                throw new TokenRejectedException(TokenFailureReason.BadSignature, LibraryFailures.SignatureDoesNotVerify, unusableSecret);
+                return Refused(new TokenRejectedException(TokenFailureReason.BadSignature, LibraryFailures.SignatureDoesNotVerify, unusableSecret));
             }
 
-            if (!result.IsValid)
-            {
-                throw LibraryFailures.Translate(result.Exception);
-            }
-
-            return AliasTokenVerification.Valid(CheckClaims(structure.Payload, alias));
+            // The common refusals (a bad signature) are answered without a throw: a refusal is what an attacker
+            // sends, so it must not cost more than an acceptance.
+            return result.IsValid
+                ? AliasTokenVerification.Valid(CheckClaims(structure.Payload, alias))
+                : Refused(LibraryFailures.Translate(result.Exception));
         }
         catch (TokenRejectedException rejected)
         {
-            return AliasTokenVerification.Refused(rejected.Reason, rejected.Message, rejected.Diagnostic);
+            return Refused(rejected);
         }
     }
+
+    private static AliasTokenVerification Refused(TokenRejectedException rejected) =>
+        AliasTokenVerification.Refused(rejected.Reason, rejected.Message, rejected.Diagnostic);
 
     /// <summary>
     /// The one key this token may be checked with. An HMAC algorithm only ever gets the alias secret (so a token
@@ -115,14 +119,11 @@ public sealed class AliasTokenVerifier(AliasServiceDbContext db, TimeProvider cl
             throw new TokenRejectedException(TokenFailureReason.UnsupportedAlgorithm, "Alias tokens are signed HS256/384/512 with the alias secret, or RS256, PS256 or ES256/384/512 with a registered JWT key.");
         }
 
-        // kid is untrusted text: only ever a parameter of this tenant-scoped lookup.
+        // kid is untrusted text: only ever a parameter of this lookup, whose answer counts only for the alias's own organization.
         var registered = !JwtKey.IsWellFormedId(structure.KeyId)
             ? null
-            : await db.JwtKeys.AsNoTracking()
-                .Where(k => k.Id == structure.KeyId && k.OrganizationId == alias.OrganizationId)
-                .Select(k => new { k.PublicKeyPem, k.Algorithm, k.Fingerprint })
-                .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        if (registered is null)
+            : await caches.GetOrLoadAsync(caches.JwtKeys, structure.KeyId, LoadKeyAsync, cancellationToken).ConfigureAwait(false);
+        if (registered is null || !string.Equals(registered.OrganizationId, alias.OrganizationId, StringComparison.Ordinal))
         {
             throw new TokenRejectedException(TokenFailureReason.UnknownKey, "The kid does not name a JWT key of this alias's organization.");
         }
@@ -148,6 +149,12 @@ public sealed class AliasTokenVerifier(AliasServiceDbContext db, TimeProvider cl
             throw new TokenRejectedException(TokenFailureReason.UnknownKey, "The key named by kid is no longer accepted (RSA keys need the exponent 65537, EC keys a named curve): register a new key.");
         }
     }
+
+    private Task<RegisteredJwtKey?> LoadKeyAsync(string keyId, CancellationToken cancellationToken) =>
+        db.JwtKeys.AsNoTracking()
+            .Where(k => k.Id == keyId)
+            .Select(k => new RegisteredJwtKey(k.Id, k.OrganizationId, k.PublicKeyPem, k.Algorithm, k.Fingerprint))
+            .SingleOrDefaultAsync(cancellationToken);
 
     private static SecurityKey Load(string pem, string algorithm) => PublicKeyReader.Load(pem, algorithm) switch
     {
