@@ -91,6 +91,8 @@ public static class DependencyInjection
             throw new InvalidOperationException($"Database:Provider is {database.Provider} but ConnectionStrings:{ConnectionStringName} is not set.");
         }
 
+        // The options are built once (optionsLifetime Singleton), not for every request's context; they only take
+        // singletons from the provider they are built with.
         switch (database.Provider)
         {
             case DatabaseProvider.Sqlite:
@@ -103,17 +105,20 @@ public static class DependencyInjection
                 services.AddSingleton(new SqliteWriteGate(database.SqliteSynchronous));
                 services.AddDbContext<AliasServiceDbContext, SqliteAliasServiceDbContext>((sp, o) => o
                     .UseSqlite(connectionString)
-                    .AddInterceptors(new DatabaseActivity(), sp.GetRequiredService<SqliteWriteGate>(), sp.GetRequiredService<CommittedChangesPublisher>()));
+                    .AddInterceptors(ProtectedColumnReader.Instance, ProtectedColumnWriter.Instance, new DatabaseActivity(), sp.GetRequiredService<SqliteWriteGate>(), sp.GetRequiredService<CommittedChangesPublisher>()),
+                    optionsLifetime: ServiceLifetime.Singleton);
                 break;
             case DatabaseProvider.SqlServer:
                 services.AddDbContext<AliasServiceDbContext, SqlServerAliasServiceDbContext>((sp, o) => o
                     .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure(DatabaseConnections.MaxRetryCount, DatabaseConnections.MaxRetryDelay, null))
-                    .AddInterceptors(new DatabaseActivity(), sp.GetRequiredService<CommittedChangesPublisher>()));
+                    .AddInterceptors(ProtectedColumnReader.Instance, ProtectedColumnWriter.Instance, new DatabaseActivity(), sp.GetRequiredService<CommittedChangesPublisher>()),
+                    optionsLifetime: ServiceLifetime.Singleton);
                 break;
             case DatabaseProvider.PostgreSql:
                 services.AddDbContext<AliasServiceDbContext, PostgreSqlAliasServiceDbContext>((sp, o) => o
                     .UseNpgsql(DatabaseConnections.ForPostgreSql(connectionString!), npgsql => npgsql.EnableRetryOnFailure(DatabaseConnections.MaxRetryCount, DatabaseConnections.MaxRetryDelay, null))
-                    .AddInterceptors(new DatabaseActivity(), sp.GetRequiredService<CommittedChangesPublisher>()));
+                    .AddInterceptors(ProtectedColumnReader.Instance, ProtectedColumnWriter.Instance, new DatabaseActivity(), sp.GetRequiredService<CommittedChangesPublisher>()),
+                    optionsLifetime: ServiceLifetime.Singleton);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Database:Provider '{database.Provider}'. Use Sqlite, PostgreSql or SqlServer.");

@@ -175,17 +175,7 @@ public sealed class LocalCaches
             return true;
         }
 
-        switch (_dataVersion.Check())
-        {
-            case SqliteDataVersion.State.Unchanged:
-                return true;
-            case SqliteDataVersion.State.Changed:
-                InvalidateAll();
-                return true;
-            default:
-                InvalidateAll();
-                return false;
-        }
+        return _dataVersion.Check(InvalidateAll) != SqliteDataVersion.State.Unknown;
     }
 
     private static (string, Action<string>, Action, Func<int>) Of<T>(CacheRegion<T> region)

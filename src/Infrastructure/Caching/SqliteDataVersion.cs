@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 
 namespace AliasService.Infrastructure.Caching;
@@ -5,66 +6,85 @@ namespace AliasService.Infrastructure.Caching;
 /// <summary>
 /// Notices commits to the SQLite file by any other connection, including other processes (the command line revoking
 /// a key while the server runs): SQLite's <c>PRAGMA data_version</c> changes on one connection whenever another
-/// connection commits. One connection of its own, kept open, asked before the caches answer.
+/// connection commits. Asked before the caches answer, on a few connections of its own (as many as requests ask at
+/// the same moment, so they never queue behind one lock), each of which reports every commit once.
 /// </summary>
 public sealed class SqliteDataVersion(string connectionString) : IDisposable
 {
     public enum State
     {
         Unchanged,
+
+        /// <summary>Something was committed since this probe last looked; <c>onChange</c> has run.</summary>
         Changed,
 
-        /// <summary>The file could not be asked; nothing cached may be trusted.</summary>
+        /// <summary>The file could not be asked; <c>onChange</c> has run and nothing cached may be trusted now.</summary>
         Unknown,
     }
 
-    private readonly Lock _gate = new();
-    private SqliteConnection? _connection;
-    private SqliteCommand? _command;
-    private long _seen = -1;
+    private readonly ConcurrentBag<Probe> _idle = [];
 
-    public State Check()
+    /// <summary>
+    /// Looks at the file's data version; when it moved, runs <paramref name="onChange"/> before the probe is used
+    /// again, so no later look can report "unchanged" while what changed is still cached.
+    /// </summary>
+    public State Check(Action onChange)
     {
-        lock (_gate)
+        ArgumentNullException.ThrowIfNull(onChange);
+        Probe? probe = null;
+        try
         {
-            try
+            probe = _idle.TryTake(out var idle) ? idle : new Probe(connectionString);
+            var version = (long)probe.Command.ExecuteScalar()!;
+            var changed = version != probe.Seen;
+            probe.Seen = version;
+            if (changed)
             {
-                if (_command is null)
-                {
-                    _connection = new SqliteConnection(connectionString);
-                    _connection.Open();
-                    _command = _connection.CreateCommand();
-                    _command.CommandText = "PRAGMA data_version;";
-                    _command.Prepare();
-                }
+                onChange();
+            }
 
-                var version = (long)_command.ExecuteScalar()!;
-                var changed = version != _seen;
-                _seen = version;
-                return changed ? State.Changed : State.Unchanged;
-            }
-            catch (SqliteException)
-            {
-                Reset();
-                return State.Unknown;
-            }
+            _idle.Add(probe);
+            probe = null;
+            return changed ? State.Changed : State.Unchanged;
+        }
+        catch (SqliteException)
+        {
+            probe?.Dispose();
+            onChange();
+            return State.Unknown;
         }
     }
 
     public void Dispose()
     {
-        lock (_gate)
+        while (_idle.TryTake(out var probe))
         {
-            Reset();
+            probe.Dispose();
         }
     }
 
-    private void Reset()
+    private sealed class Probe : IDisposable
     {
-        _command?.Dispose();
-        _connection?.Dispose();
-        _command = null;
-        _connection = null;
-        _seen = -1;
+        private readonly SqliteConnection _connection;
+
+        public Probe(string connectionString)
+        {
+            _connection = new SqliteConnection(connectionString);
+            _connection.Open();
+            Command = _connection.CreateCommand();
+            Command.CommandText = "PRAGMA data_version;";
+            Command.Prepare();
+        }
+
+        public SqliteCommand Command { get; }
+
+        /// <summary>The version this connection last saw; a new probe has seen none, so its first look reports a change.</summary>
+        public long Seen { get; set; } = -1;
+
+        public void Dispose()
+        {
+            Command.Dispose();
+            _connection.Dispose();
+        }
     }
 }

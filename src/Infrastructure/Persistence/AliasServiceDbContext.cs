@@ -6,6 +6,7 @@ using AliasService.Domain.Organizations;
 using AliasService.Infrastructure.Caching;
 using AliasService.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace AliasService.Infrastructure.Persistence;
 
@@ -65,8 +66,13 @@ public abstract class AliasServiceDbContext(DbContextOptions options, SecretProt
     {
         ArgumentNullException.ThrowIfNull(optionsBuilder);
 
-        // The same instances for every context, whatever registers it (the host, dotnet ef, tests).
-        optionsBuilder.AddInterceptors(ProtectedColumnReader.Instance, ProtectedColumnWriter.Instance);
+        // The same instances for every context, whatever registers it (the host, dotnet ef, tests); added once, so
+        // the host's options (built once) are not copied again for every request's context.
+        var present = optionsBuilder.Options.FindExtension<CoreOptionsExtension>()?.Interceptors;
+        if (present is null || !present.Contains(ProtectedColumnReader.Instance))
+        {
+            optionsBuilder.AddInterceptors(ProtectedColumnReader.Instance, ProtectedColumnWriter.Instance);
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

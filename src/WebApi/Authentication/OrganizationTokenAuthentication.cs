@@ -80,10 +80,10 @@ internal static class OrganizationTokenAuthentication
                 return;
             }
 
-            var lookup = context.HttpContext.RequestServices.GetRequiredService<ApiKeyLookup>();
             var credential = structure.KeyId is null
                 ? null
-                : await lookup.FindActiveAsync(structure.KeyId, context.HttpContext.RequestAborted).ConfigureAwait(false);
+                : await context.HttpContext.RequestServices.GetRequiredService<ApiKeyLookup>()
+                    .FindActiveAsync(structure.KeyId, context.HttpContext.RequestAborted).ConfigureAwait(false);
             if (credential is null)
             {
                 context.Fail(new TokenRejectedException(TokenFailureReason.UnknownKey, "The kid does not name an active API key."));

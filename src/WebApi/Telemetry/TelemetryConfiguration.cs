@@ -1,4 +1,5 @@
 using AliasService.Infrastructure.Persistence;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -6,7 +7,7 @@ using OpenTelemetry.Trace;
 namespace AliasService.WebApi.Telemetry;
 
 /// <summary>
-/// Structured JSON console logs whose every line carries the request id and trace id, and OpenTelemetry traces
+/// Structured JSON console logs (written in batches) whose every line carries the request id and trace id, and OpenTelemetry traces
 /// and metrics over OTLP only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (off otherwise).
 /// </summary>
 internal static class TelemetryConfiguration
@@ -20,6 +21,10 @@ internal static class TelemetryConfiguration
             options.UseUtcTimestamp = true;
             options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
         });
+
+        // The JSON formatter and its options stay; the lines are written in batches (BatchedConsoleLoggerProvider).
+        builder.Services.RemoveAll<ILoggerProvider>();
+        builder.Services.AddSingleton<ILoggerProvider, BatchedConsoleLoggerProvider>();
         builder.Logging.Configure(options => options.ActivityTrackingOptions =
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
 

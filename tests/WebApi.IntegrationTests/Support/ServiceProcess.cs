@@ -29,9 +29,12 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentQueue<string> _addresses = new();
 
-    private ServiceProcess(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment)
+    private readonly bool _ownsDataFolder;
+
+    private ServiceProcess(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, string? dataFolder)
     {
-        _dataFolder = Directory.CreateTempSubdirectory("aliasservice-process-").FullName;
+        _ownsDataFolder = dataFolder is null;
+        _dataFolder = dataFolder ?? Directory.CreateTempSubdirectory("aliasservice-process-").FullName;
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = AppContext.BaseDirectory,
@@ -69,10 +72,16 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     /// <summary>Everything the process wrote so far (for failure messages).</summary>
     public string Output => string.Join('\n', _output);
 
-    /// <summary>Starts the service and waits until it reports "Application started".</summary>
-    public static async Task<ServiceProcess> StartAsync(IReadOnlyList<string>? arguments = null, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>The data folder the service runs on.</summary>
+    public string DataFolder => _dataFolder;
+
+    /// <summary>
+    /// Starts the service and waits until it reports "Application started". With <paramref name="dataFolder"/>, on that
+    /// folder (a restart; the folder is left in place on dispose), otherwise on a fresh one.
+    /// </summary>
+    public static async Task<ServiceProcess> StartAsync(IReadOnlyList<string>? arguments = null, IReadOnlyDictionary<string, string>? environment = null, string? dataFolder = null)
     {
-        var service = new ServiceProcess(arguments ?? [], environment ?? new Dictionary<string, string>());
+        var service = new ServiceProcess(arguments ?? [], environment ?? new Dictionary<string, string>(), dataFolder);
         service._process.Start();
         service._process.BeginOutputReadLine();
         service._process.BeginErrorReadLine();
@@ -87,6 +96,42 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         }
 
         return service;
+    }
+
+    /// <summary>Kills the process at once (SIGKILL on Unix, as <c>kill -9</c>): no shutdown code runs.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>Runs the admin command line of the built service on <paramref name="dataFolder"/>; answers its standard output.</summary>
+    public static async Task<string> RunCommandAsync(string dataFolder, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AliasService.WebApi.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["DataFolder"] = dataFolder;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"The command line exited with {process.ExitCode}: {await errors}");
+        }
+
+        return await output;
     }
 
     /// <summary>A loopback TCP port that was free a moment ago.</summary>
@@ -106,6 +151,11 @@ public sealed partial class ServiceProcess : IAsyncDisposable
 
         await _process.WaitForExitAsync();
         _process.Dispose();
+        if (!_ownsDataFolder)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(_dataFolder, recursive: true);

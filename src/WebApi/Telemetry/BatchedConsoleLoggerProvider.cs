@@ -1,0 +1,112 @@
+using System.Text;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Console;
+
+namespace AliasService.WebApi.Telemetry;
+
+/// <summary>
+/// The console log, line for line as ASP.NET Core's console logger writes it with the JSON formatter (the same
+/// formatter and options), but written in batches: one thread drains every line waiting and writes them with one
+/// system call. The console logger writes (and wakes its thread) once per line, which at thousands of requests a
+/// second made every request wait for the log (docs/performance.md). Lines are never dropped: when 10,000 wait, a
+/// logging request waits too. Whatever is queued is written at shutdown.
+/// </summary>
+[ProviderAlias("Console")]
+internal sealed class BatchedConsoleLoggerProvider : ILoggerProvider, ISupportExternalScope
+{
+    private const int MaxQueuedLines = 10_000;
+
+    private readonly Channel<string> _lines = Channel.CreateBounded<string>(
+        new BoundedChannelOptions(MaxQueuedLines) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+    private readonly Thread _writer;
+
+    public BatchedConsoleLoggerProvider(IEnumerable<ConsoleFormatter> formatters)
+    {
+        Formatter = formatters.First(f => f.Name == ConsoleFormatterNames.Json);
+        _writer = new Thread(WriteLines) { IsBackground = true, Name = "Console log writer" };
+        _writer.Start();
+    }
+
+    internal ConsoleFormatter Formatter { get; }
+
+    internal IExternalScopeProvider Scopes { get; private set; } = new LoggerExternalScopeProvider();
+
+    public ILogger CreateLogger(string categoryName) => new BatchedConsoleLogger(categoryName, this);
+
+    public void SetScopeProvider(IExternalScopeProvider scopeProvider) => Scopes = scopeProvider;
+
+    public void Dispose()
+    {
+        _lines.Writer.TryComplete();
+        _writer.Join(TimeSpan.FromSeconds(5));
+    }
+
+    internal void Enqueue(string line)
+    {
+        if (!_lines.Writer.TryWrite(line))
+        {
+            // Full (or shutting down): wait like the console logger does, never drop a line.
+            try
+            {
+                _lines.Writer.WriteAsync(line).AsTask().GetAwaiter().GetResult();
+            }
+            catch (ChannelClosedException)
+            {
+            }
+        }
+    }
+
+    private void WriteLines()
+    {
+        using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 64 * 1024) { AutoFlush = false };
+        var reader = _lines.Reader;
+        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        {
+            while (reader.TryRead(out var line))
+            {
+                output.Write(line);
+            }
+
+            output.Flush();
+        }
+    }
+
+    private sealed class BatchedConsoleLogger(string category, BatchedConsoleLoggerProvider provider) : ILogger
+    {
+        [ThreadStatic]
+        private static StringWriter? t_buffer;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => provider.Scopes.Push(state);
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (!IsEnabled(logLevel))
+            {
+                return;
+            }
+
+            var buffer = t_buffer ??= new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+            var entry = new LogEntry<TState>(logLevel, category, eventId, state, exception, formatter);
+            provider.Formatter.Write(in entry, provider.Scopes, buffer);
+            var text = buffer.GetStringBuilder();
+            if (text.Length == 0)
+            {
+                return;
+            }
+
+            var line = text.ToString();
+            text.Clear();
+            if (text.Capacity > 4096)
+            {
+                text.Capacity = 4096;
+            }
+
+            provider.Enqueue(line);
+        }
+    }
+}
