@@ -10,7 +10,7 @@ internal sealed class UnknownMembersFilter : IActionFilter
     public void OnActionExecuting(ActionExecutingContext context)
     {
         var unknown = context.ActionArguments.Values
-            .OfType<IRejectsUnknownMembers>()
+            .OfType<RequestBody>()
             .SelectMany(body => body.UnknownMembers?.Keys ?? Enumerable.Empty<string>())
             .Distinct(StringComparer.Ordinal)
             .ToList();
