@@ -18,6 +18,6 @@ public sealed class CreateJwtKeyRequest : RequestBody
     /// <c>BEGIN RSA PUBLIC KEY</c>), at most 16 KiB. Never a private key.
     /// </summary>
     [Required]
-    [StringLength(CreateJwtKeyCommandValidator.MaxPublicKeyLength, MinimumLength = 1)]
+    [StringLength(TextLimits.PublicKeyPemMax, MinimumLength = 1)]
     public string? PublicKey { get; init; }
 }

@@ -85,7 +85,7 @@ public sealed partial class OpenApiConventionTests : ServiceTest
         Keywords(mint["user_id"]!).Should().Be((1, TextLimits.TokenUserIdMax));
         Range(mint["expires_in"]!).Should().Be((1, MintAliasTokenCommand.MaxExpiresIn));
         Keywords(key["name"]!).Should().Be((1, TextLimits.JwtKeyNameMax));
-        Keywords(key["public_key"]!).Should().Be((1, CreateJwtKeyCommandValidator.MaxPublicKeyLength));
+        Keywords(key["public_key"]!).Should().Be((1, TextLimits.PublicKeyPemMax));
         var listings = ControllerActions.All()
             .Where(a => a.SuccessType is { IsGenericType: true } t && t.GetGenericTypeDefinition() == typeof(ListEnvelope<>) && a.QueryParameters.Contains("limit"))
             .Select(a => a.Path)

@@ -1,3 +1,4 @@
+using AliasService.Domain.Common;
 using AliasService.Application.JwtKeys.Commands.CreateJwtKey;
 using FluentValidation.TestHelper;
 
@@ -95,6 +96,6 @@ public sealed class CreateJwtKeyCommandValidatorTests
     [Test]
     public void MaxPublicKeyLength_Is16KiB()
     {
-        CreateJwtKeyCommandValidator.MaxPublicKeyLength.Should().Be(16 * 1024);
+        TextLimits.PublicKeyPemMax.Should().Be(16 * 1024);
     }
 }
