@@ -1,5 +1,5 @@
-using AliasService.Domain.Common;
 using AliasService.Application.JwtKeys.Commands.CreateJwtKey;
+using AliasService.Domain.Common;
 using FluentValidation.TestHelper;
 
 namespace AliasService.Application.UnitTests.JwtKeys.Commands.CreateJwtKey;
