@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using AliasService.Application.Aliases.Commands.MintAliasToken;
 using AliasService.Application.Aliases.Queries.ListAliases;
+using AliasService.Application.Common.Paging;
 using AliasService.Application.JwtKeys.Commands.CreateJwtKey;
 using AliasService.Domain.Aliases;
 using AliasService.Domain.Common;
@@ -94,8 +95,8 @@ public sealed partial class OpenApiConventionTests : ServiceTest
         foreach (var listing in listings)
         {
             var limit = Parameter(document, listing, "get", "limit")["schema"]!;
-            Range(limit).Should().Be((1, ListAliasesQuery.MaxLimit), listing);
-            limit["default"]!.GetValue<int>().Should().Be(ListAliasesQuery.DefaultLimit);
+            Range(limit).Should().Be((1, PageLimits.Max), listing);
+            limit["default"]!.GetValue<int>().Should().Be(PageLimits.Default);
         }
     }
 
