@@ -144,6 +144,8 @@ public static class DependencyInjection
         if (redis.IsConfigured)
         {
             // Shared by every instance: the failed-attempt budgets (and, in the HTTP layer, the per-organization windows).
+            // A malformed configuration string stops the start here rather than failing every request later.
+            _ = RedisConnection.ConfigurationFor(redis.Configuration!);
             services.Configure<RedisOptions>(configuration.GetSection(RedisOptions.SectionName));
             services.AddSingleton<RedisConnection>();
             services.AddSingleton<IFailedAttemptLimiter, RedisFailedAttemptLimiter>();
