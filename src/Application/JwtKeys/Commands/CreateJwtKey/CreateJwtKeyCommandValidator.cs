@@ -1,3 +1,4 @@
+using AliasService.Application.Common.Validation;
 using AliasService.Domain.Common;
 using AliasService.Domain.JwtKeys;
 using FluentValidation;
@@ -12,13 +13,7 @@ public sealed class CreateJwtKeyCommandValidator : AbstractValidator<CreateJwtKe
 {
     public CreateJwtKeyCommandValidator()
     {
-        RuleFor(c => c.Name).Custom((name, context) =>
-        {
-            if (JwtKey.CheckName(name) is { } reason)
-            {
-                context.AddFailure(reason);
-            }
-        });
+        RuleFor(c => c.Name).MustPass(JwtKey.CheckName);
         RuleFor(c => c.PublicKey).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("is required: a PEM public key (-----BEGIN PUBLIC KEY-----)")
             .Must(k => k!.Length <= TextLimits.PublicKeyPemMax).WithMessage(TextLimits.PublicKeyPemTooLong);

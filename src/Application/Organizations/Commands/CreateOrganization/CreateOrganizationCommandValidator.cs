@@ -1,3 +1,4 @@
+using AliasService.Application.Common.Validation;
 using AliasService.Domain.Organizations;
 using FluentValidation;
 
@@ -8,12 +9,6 @@ public sealed class CreateOrganizationCommandValidator : AbstractValidator<Creat
 {
     public CreateOrganizationCommandValidator()
     {
-        RuleFor(c => c.Name).Custom((name, context) =>
-        {
-            if (Organization.CheckName(name) is { } reason)
-            {
-                context.AddFailure(reason);
-            }
-        });
+        RuleFor(c => c.Name).MustPass(Organization.CheckName);
     }
 }
