@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using AliasService.Application.Common.Interfaces;
+using AliasService.Application.Common.Paging;
 using AliasService.Infrastructure.Caching;
 using AliasService.Infrastructure.Idempotency;
 using AliasService.Infrastructure.Persistence;

@@ -28,6 +28,7 @@ internal static class DependencyInjection
         services.Configure<RouteOptions>(options => options.SetParameterPolicy<AliasIdRouteConstraint>(AliasIdRouteConstraint.Name));
         services.AddControllers(options =>
             {
+                options.Conventions.Add(new RequestBodyConvention());
                 options.Filters.Add<UnknownMembersFilter>();
                 options.Filters.Add<SingleValuedQueryFilter>();
                 options.Filters.Add<EntityTagFilter>();
@@ -36,7 +37,7 @@ internal static class DependencyInjection
                 // The validation attributes on request contracts document the rules in the API document; the
                 // validators and the domain enforce them, with their own messages. MVC must not enforce them again.
                 options.ModelValidatorProviders.Clear();
-                options.ModelMetadataDetailsProviders.Add(new SuppressChildValidationMetadataProvider(typeof(IRejectsUnknownMembers)));
+                options.ModelMetadataDetailsProviders.Add(new SuppressChildValidationMetadataProvider(typeof(RequestBody)));
                 options.Filters.Add<JsonContentTypeFilter>();
                 // JSON bodies are application/json only: not text/json, not application/*+json (415).
                 var json = options.InputFormatters.OfType<SystemTextJsonInputFormatter>().Single();

@@ -4,6 +4,7 @@ using AliasService.Application.Aliases.Commands.DeleteAlias;
 using AliasService.Application.Aliases.Commands.UpdateAlias;
 using AliasService.Application.Aliases.Queries.ListAliases;
 using AliasService.Application.Common.Interfaces;
+using AliasService.Application.Common.Paging;
 using AliasService.Application.Organizations.Commands.CreateOrganization;
 using AliasService.Application.UnitTests.TestSupport;
 using AliasService.Domain.Aliases;

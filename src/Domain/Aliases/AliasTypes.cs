@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using AliasService.Domain.Common;
 
 namespace AliasService.Domain.Aliases;
 
@@ -7,6 +8,13 @@ public static class AliasTypes
 {
     public const string Conference = "conference";
     public const string Live = "live";
+
+    /// <summary>The refusal of any other text, wherever <c>type</c> is checked.</summary>
+    public const string Refusal = "must be \"conference\" or \"live\"";
+
+    /// <summary>The type <paramref name="text"/> spells; anything else is refused (400 naming <c>type</c>), never defaulted.</summary>
+    public static AliasType Parse(string? text) =>
+        TryParse(text, out var type) ? type : throw DomainValidationException.For("type", Refusal);
 
     public static bool TryParse([NotNullWhen(true)] string? text, out AliasType type)
     {

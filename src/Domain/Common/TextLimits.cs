@@ -17,6 +17,12 @@ public static class TextLimits
     public const int JwtKeyNameMax = 50;
     public const int TokenUserIdMax = 256;
 
+    /// <summary>A registered public key, in PEM text (ASCII): 16 KiB holds the largest accepted key (RSA 8192) with room.</summary>
+    public const int PublicKeyPemMax = 16 * 1024;
+
+    /// <summary>The refusal of a longer public key, wherever it is checked.</summary>
+    public const string PublicKeyPemTooLong = "must be at most 16 KiB of PEM text";
+
     /// <summary>
     /// Storage columns for text limited to <paramref name="characters"/> scalar values: a scalar value takes up to
     /// two UTF-16 code units, so the column allows more units than characters (room to spare for the future).

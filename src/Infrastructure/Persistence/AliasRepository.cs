@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using AliasService.Application.Common.Interfaces;
+using AliasService.Application.Common.Paging;
 using AliasService.Domain.Aliases;
 using AliasService.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;

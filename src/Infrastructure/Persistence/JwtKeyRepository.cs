@@ -1,4 +1,5 @@
 using AliasService.Application.Common.Interfaces;
+using AliasService.Application.Common.Paging;
 using AliasService.Domain.JwtKeys;
 using Microsoft.EntityFrameworkCore;
 

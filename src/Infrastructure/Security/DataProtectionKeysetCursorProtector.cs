@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 using AliasService.Application.Common.Interfaces;
+using AliasService.Application.Common.Paging;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace AliasService.Infrastructure.Security;

@@ -17,7 +17,6 @@ namespace AliasService.Infrastructure.Security;
 /// </summary>
 public sealed class PublicKeyReader : IPublicKeyReader
 {
-    public const int MaxPemLength = 16 * 1024;
     public const int MinRsaBits = 2048;
     public const int MaxRsaBits = 8192;
 
@@ -39,9 +38,9 @@ public sealed class PublicKeyReader : IPublicKeyReader
             throw Refuse("is required: a PEM public key (-----BEGIN PUBLIC KEY-----)");
         }
 
-        if (pem.Length > MaxPemLength)
+        if (pem.Length > TextLimits.PublicKeyPemMax)
         {
-            throw Refuse($"must be at most {MaxPemLength / 1024} KiB of PEM text");
+            throw Refuse(TextLimits.PublicKeyPemTooLong);
         }
 
         var text = pem.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();

@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using AliasService.Application.Aliases;
 using AliasService.Domain.Aliases;
 using AliasService.Domain.Common;
@@ -11,7 +9,7 @@ namespace AliasService.WebApi.Contracts;
 /// Body of <c>POST /organization/api/v1/alias/create</c>. The validation attributes document the rules in the API
 /// document (from the same constants); the validators and the domain enforce them.
 /// </summary>
-public sealed class CreateAliasRequest : IRejectsUnknownMembers
+public sealed class CreateAliasRequest : RequestBody
 {
     /// <summary>The kind of room.</summary>
     [Required]
@@ -41,7 +39,4 @@ public sealed class CreateAliasRequest : IRejectsUnknownMembers
     [Required]
     [Range(1, UnixTime.MillisecondsThreshold)]
     public long? ExpiredAt { get; init; }
-
-    [JsonExtensionData]
-    public IDictionary<string, JsonElement>? UnknownMembers { get; init; }
 }

@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using AliasService.Application.JwtKeys.Commands.CreateJwtKey;
 using AliasService.Domain.Common;
 using AliasService.Domain.JwtKeys;
@@ -8,7 +6,7 @@ using AliasService.Domain.JwtKeys;
 namespace AliasService.WebApi.Contracts;
 
 /// <summary>Body of <c>POST /organization/api/v1/jwt_keys</c>.</summary>
-public sealed class CreateJwtKeyRequest : IRejectsUnknownMembers
+public sealed class CreateJwtKeyRequest : RequestBody
 {
     /// <summary>A name to tell keys apart, 1 to 50 characters, not blank.</summary>
     [Required]
@@ -20,9 +18,6 @@ public sealed class CreateJwtKeyRequest : IRejectsUnknownMembers
     /// <c>BEGIN RSA PUBLIC KEY</c>), at most 16 KiB. Never a private key.
     /// </summary>
     [Required]
-    [StringLength(CreateJwtKeyCommandValidator.MaxPublicKeyLength, MinimumLength = 1)]
+    [StringLength(TextLimits.PublicKeyPemMax, MinimumLength = 1)]
     public string? PublicKey { get; init; }
-
-    [JsonExtensionData]
-    public IDictionary<string, JsonElement>? UnknownMembers { get; init; }
 }

@@ -1,14 +1,12 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using AliasService.Application.Aliases.Commands.MintAliasToken;
 using AliasService.Domain.Common;
 
 namespace AliasService.WebApi.Contracts;
 
 /// <summary>Body of <c>POST /organization/api/v1/alias/{id}/token</c>; every member optional.</summary>
-public sealed class MintAliasTokenRequest : IRejectsUnknownMembers
+public sealed class MintAliasTokenRequest : RequestBody
 {
     /// <summary>The end user the token is for (the <c>user_id</c> claim), 1 to 256 characters.</summary>
     [StringLength(TextLimits.TokenUserIdMax, MinimumLength = 1)]
@@ -22,7 +20,4 @@ public sealed class MintAliasTokenRequest : IRejectsUnknownMembers
     [Range(1, MintAliasTokenCommand.MaxExpiresIn)]
     [DefaultValue(MintAliasTokenCommand.DefaultExpiresIn)]
     public long? ExpiresIn { get; init; }
-
-    [JsonExtensionData]
-    public IDictionary<string, JsonElement>? UnknownMembers { get; init; }
 }

@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using AliasService.Application.Aliases;
 using AliasService.Domain.Aliases;
 using AliasService.Domain.Common;
@@ -15,7 +13,7 @@ namespace AliasService.WebApi.Contracts;
 /// A member's type says which: an optional of a non-nullable type (<c>Optional</c> of <c>string</c>, of <c>long</c>)
 /// cannot be cleared, and the API document shows it without null.
 /// </remarks>
-public sealed class UpdateAliasRequest : IRejectsUnknownMembers
+public sealed class UpdateAliasRequest : RequestBody
 {
     /// <summary>The kind of room; cannot be cleared.</summary>
     [AliasTypeValues]
@@ -40,7 +38,4 @@ public sealed class UpdateAliasRequest : IRejectsUnknownMembers
     /// <summary>Unix time in seconds, in the future; cannot be cleared.</summary>
     [Range(1, UnixTime.MillisecondsThreshold)]
     public Optional<long> ExpiredAt { get; init; }
-
-    [JsonExtensionData]
-    public IDictionary<string, JsonElement>? UnknownMembers { get; init; }
 }

@@ -7,6 +7,7 @@ using AliasService.Application.Aliases.Commands.MintAliasToken;
 using AliasService.Application.Aliases.Commands.UpdateAlias;
 using AliasService.Application.Aliases.Queries.GetAlias;
 using AliasService.Application.Aliases.Queries.ListAliases;
+using AliasService.Application.Common.Paging;
 using AliasService.WebApi.Authentication;
 using AliasService.WebApi.Concurrency;
 using AliasService.WebApi.Contracts;
@@ -37,7 +38,7 @@ public sealed class AliasesController(IMediator mediator) : ControllerBase
     public async Task<ListEnvelope<AliasDto>> ListAliases(
         [FromQuery][AliasTypeValues][Description("Only aliases of this type.")] string? type,
         [FromQuery][Description("The `after` cursor of the previous page, exactly as it was returned.")] string? after,
-        [FromQuery][Range(1, ListAliasesQuery.MaxLimit)][DefaultValue(ListAliasesQuery.DefaultLimit)][Description("Entries per page.")] int? limit,
+        [FromQuery][Range(1, PageLimits.Max)][DefaultValue(PageLimits.Default)][Description("Entries per page.")] int? limit,
         CancellationToken cancellationToken)
     {
         var page = await mediator.Send(new ListAliasesQuery(User.GetOrganizationId(), type, after, limit), cancellationToken);

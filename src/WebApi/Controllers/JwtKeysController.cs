@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using AliasService.Application.Common.Paging;
 using AliasService.Application.JwtKeys;
 using AliasService.Application.JwtKeys.Commands.CreateJwtKey;
 using AliasService.Application.JwtKeys.Commands.DeleteJwtKey;
@@ -33,7 +34,7 @@ public sealed class JwtKeysController(IMediator mediator) : ControllerBase
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
     public async Task<ListEnvelope<JwtKeyDto>> ListJwtKeys(
         [FromQuery][Description("The `after` cursor of the previous page, exactly as it was returned.")] string? after,
-        [FromQuery][Range(1, ListJwtKeysQuery.MaxLimit)][DefaultValue(ListJwtKeysQuery.DefaultLimit)][Description("Entries per page.")] int? limit,
+        [FromQuery][Range(1, PageLimits.Max)][DefaultValue(PageLimits.Default)][Description("Entries per page.")] int? limit,
         CancellationToken cancellationToken)
     {
         var page = await mediator.Send(new ListJwtKeysQuery(User.GetOrganizationId(), after, limit), cancellationToken);

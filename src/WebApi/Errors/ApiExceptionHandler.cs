@@ -41,7 +41,7 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
 
         var (status, body) = exception switch
         {
-            DomainValidationException e => (StatusCodes.Status400BadRequest, new ErrorBody(ErrorResponses.Summarize(e.Errors), e.Errors)),
+            DomainValidationException e => (StatusCodes.Status400BadRequest, ErrorResponses.InvalidFields(e.Errors)),
             DomainRuleException e => (StatusCodes.Status400BadRequest, new ErrorBody(e.Message)),
             NotFoundException e => (StatusCodes.Status404NotFound, new ErrorBody(e.Message)),
             AliasExpiredException e => (StatusCodes.Status410Gone, new ErrorBody(e.Message)),

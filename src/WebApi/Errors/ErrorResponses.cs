@@ -1,13 +1,23 @@
 using System.Text;
 using AliasService.WebApi.Json;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
 namespace AliasService.WebApi.Errors;
 
-/// <summary>Writes the error envelope; the one place every failure path ends up.</summary>
+/// <summary>
+/// Writes the error envelope; the one place every failure path ends up: middleware and handlers call
+/// <see cref="WriteAsync"/>, MVC filters and factories return <see cref="Result"/>, which calls it too.
+/// </summary>
 internal static class ErrorResponses
 {
     public const string Unauthorized = "UNAUTHORIZED";
+
+    /// <summary>The envelope as an MVC action result (for filters and MVC factories), written by <see cref="WriteAsync"/>.</summary>
+    public static IActionResult Result(int status, ErrorBody body) => new ErrorResult(status, body);
+
+    /// <summary>A 400 naming every invalid field: a summary as the message, the reasons per field as details.</summary>
+    public static ErrorBody InvalidFields(IReadOnlyDictionary<string, string[]> details) => new(Summarize(details), details);
 
     public static Task WriteAsync(HttpContext context, int status, ErrorBody body)
     {
@@ -38,6 +48,11 @@ internal static class ErrorResponses
     /// <summary>A one-line summary of field errors for the <c>message</c>, e.g. "Invalid request: expired_at must be in the future".</summary>
     public static string Summarize(IReadOnlyDictionary<string, string[]> details) =>
         "Invalid request: " + string.Join("; ", details.SelectMany(d => d.Value.Select(r => $"{d.Key} {r}")));
+
+    private sealed class ErrorResult(int status, ErrorBody body) : IActionResult
+    {
+        public Task ExecuteResultAsync(ActionContext context) => WriteAsync(context.HttpContext, status, body);
+    }
 
     private static string Quote(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "'", StringComparison.Ordinal);
 }

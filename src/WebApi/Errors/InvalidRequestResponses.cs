@@ -45,9 +45,9 @@ internal static class InvalidRequestResponses
 
         // A field-level finding is the more precise one; MVC also reports the whole body as unbound then.
         var body = details.Count > 0
-            ? new ErrorBody(ErrorResponses.Summarize(details), details)
+            ? ErrorResponses.InvalidFields(details)
             : new ErrorBody(bodyProblem ?? "The request is invalid.");
-        return new ObjectResult(new ErrorEnvelope(body)) { StatusCode = StatusCodes.Status400BadRequest };
+        return ErrorResponses.Result(StatusCodes.Status400BadRequest, body);
     }
 
     private static bool IsBodyParameter(ActionContext context, string key) =>

@@ -25,10 +25,7 @@ internal sealed class SingleValuedQueryFilter : IResourceFilter
         }
 
         var details = repeated.ToDictionary(name => name, _ => new[] { "must be given at most once" }, StringComparer.Ordinal);
-        context.Result = new ObjectResult(new ErrorEnvelope(new ErrorBody(ErrorResponses.Summarize(details), details)))
-        {
-            StatusCode = StatusCodes.Status400BadRequest,
-        };
+        context.Result = ErrorResponses.Result(StatusCodes.Status400BadRequest, ErrorResponses.InvalidFields(details));
     }
 
     public void OnResourceExecuted(ResourceExecutedContext context)

@@ -10,7 +10,7 @@ internal sealed class UnknownMembersFilter : IActionFilter
     public void OnActionExecuting(ActionExecutingContext context)
     {
         var unknown = context.ActionArguments.Values
-            .OfType<IRejectsUnknownMembers>()
+            .OfType<RequestBody>()
             .SelectMany(body => body.UnknownMembers?.Keys ?? Enumerable.Empty<string>())
             .Distinct(StringComparer.Ordinal)
             .ToList();
@@ -21,7 +21,7 @@ internal sealed class UnknownMembersFilter : IActionFilter
 
         var details = unknown.ToDictionary(name => name, _ => new[] { "is not a known field" }, StringComparer.Ordinal);
         var message = $"Unknown field(s) in the request body: {string.Join(", ", unknown)}";
-        context.Result = new ObjectResult(new ErrorEnvelope(new ErrorBody(message, details))) { StatusCode = StatusCodes.Status400BadRequest };
+        context.Result = ErrorResponses.Result(StatusCodes.Status400BadRequest, new ErrorBody(message, details));
     }
 
     public void OnActionExecuted(ActionExecutedContext context)

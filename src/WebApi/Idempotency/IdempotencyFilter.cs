@@ -31,7 +31,7 @@ internal sealed class IdempotencyFilter(IdempotencyStore store) : IAsyncResource
         if (values.Count > 1 || !IdempotencyKey.IsValid(values[0]))
         {
             var details = ErrorResponses.Details(IdempotencyKey.HeaderName, $"must be one value of 1 to {IdempotencyKey.MaxLength} printable ASCII characters");
-            context.Result = Error(StatusCodes.Status400BadRequest, new ErrorBody(ErrorResponses.Summarize(details), details));
+            context.Result = ErrorResponses.Result(StatusCodes.Status400BadRequest, ErrorResponses.InvalidFields(details));
             return;
         }
 
@@ -44,10 +44,10 @@ internal sealed class IdempotencyFilter(IdempotencyStore store) : IAsyncResource
                 context.Result = Replay(http.Response, claim.Response!);
                 return;
             case IdempotencyOutcome.InFlight:
-                context.Result = Error(StatusCodes.Status409Conflict, new ErrorBody(new IdempotencyClaimLostException().Message));
+                context.Result = ErrorResponses.Result(StatusCodes.Status409Conflict, new ErrorBody(new IdempotencyClaimLostException().Message));
                 return;
             case IdempotencyOutcome.Mismatch:
-                context.Result = Error(StatusCodes.Status422UnprocessableEntity, new ErrorBody("This Idempotency-Key was already used with a different request."));
+                context.Result = ErrorResponses.Result(StatusCodes.Status422UnprocessableEntity, new ErrorBody("This Idempotency-Key was already used with a different request."));
                 return;
         }
 
@@ -112,6 +112,4 @@ internal sealed class IdempotencyFilter(IdempotencyStore store) : IAsyncResource
         response.Headers.CacheControl = "no-store";
         return new ContentResult { StatusCode = stored.Status, Content = stored.Body, ContentType = "application/json; charset=utf-8" };
     }
-
-    private static ObjectResult Error(int status, ErrorBody body) => new(new ErrorEnvelope(body)) { StatusCode = status };
 }

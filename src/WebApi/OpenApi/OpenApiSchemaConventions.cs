@@ -13,7 +13,7 @@ namespace AliasService.WebApi.OpenApi;
 /// <summary>
 /// Schemas that say exactly what the wire carries, by convention:
 /// <list type="bullet">
-/// <item>request bodies (<see cref="IRejectsUnknownMembers"/>): members marked <c>[Required]</c> are required and never
+/// <item>request bodies (<see cref="RequestBody"/>): members marked <c>[Required]</c> are required and never
 /// null, no other member is accepted; length and range attributes become keywords (the generator does that);</item>
 /// <item><see cref="Optional{T}"/> members (partial updates): the wire type of <c>T</c>, nullable only when <c>T</c> is
 /// (<c>Optional&lt;string&gt;</c> may be left out but not cleared);</item>
@@ -79,7 +79,7 @@ internal static class OpenApiSchemaConventions
     private static void DescribeObject(OpenApiSchema schema, JsonTypeInfo typeInfo)
     {
         var properties = schema.Properties!;
-        var isRequest = typeof(IRejectsUnknownMembers).IsAssignableFrom(typeInfo.Type);
+        var isRequest = typeof(RequestBody).IsAssignableFrom(typeInfo.Type);
         var required = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in typeInfo.Properties)
         {

@@ -27,10 +27,7 @@ internal sealed class FailedRetrievalLimitFilter(IFailedAttemptLimiter limiter) 
         {
             var seconds = Math.Max(1, (int)Math.Ceiling(reservation.RetryAfter.TotalSeconds));
             http.Response.Headers[HeaderNames.RetryAfter] = seconds.ToString(CultureInfo.InvariantCulture);
-            context.Result = new ObjectResult(new ErrorEnvelope(new ErrorBody("Too many failed attempts for this alias; retry later.")))
-            {
-                StatusCode = StatusCodes.Status429TooManyRequests,
-            };
+            context.Result = ErrorResponses.Result(StatusCodes.Status429TooManyRequests, new ErrorBody("Too many failed attempts for this alias; retry later."));
             return;
         }
 

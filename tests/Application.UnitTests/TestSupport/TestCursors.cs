@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using AliasService.Application.Common.Interfaces;
+using AliasService.Application.Common.Paging;
 
 namespace AliasService.Application.UnitTests.TestSupport;
 

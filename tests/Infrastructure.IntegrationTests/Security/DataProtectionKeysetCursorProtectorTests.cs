@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using AliasService.Application.Aliases.Queries.ListAliases;
 using AliasService.Application.Common.Interfaces;
+using AliasService.Application.Common.Paging;
 using AliasService.Application.JwtKeys.Queries.ListJwtKeys;
 using AliasService.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;

@@ -243,7 +243,7 @@ public sealed class PublicKeyReaderTests
     {
         var pem = Rsa2048.ExportSubjectPublicKeyInfoPem();
 
-        var act = () => _reader.Read(pem.PadRight(PublicKeyReader.MaxPemLength));
+        var act = () => _reader.Read(pem.PadRight(TextLimits.PublicKeyPemMax));
 
         act.Should().NotThrow();
     }
@@ -253,7 +253,7 @@ public sealed class PublicKeyReaderTests
     {
         var pem = Rsa2048.ExportSubjectPublicKeyInfoPem();
 
-        Refusal(pem.PadRight(PublicKeyReader.MaxPemLength + 1)).Should().Be("must be at most 16 KiB of PEM text");
+        Refusal(pem.PadRight(TextLimits.PublicKeyPemMax + 1)).Should().Be("must be at most 16 KiB of PEM text");
     }
 
     // Refusals: private keys, certificates, anything else.

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using AliasService.Application.Aliases.Commands.MintAliasToken;
 using AliasService.Application.Aliases.Queries.ListAliases;
+using AliasService.Application.Common.Paging;
 using AliasService.Application.JwtKeys.Commands.CreateJwtKey;
 using AliasService.Domain.Aliases;
 using AliasService.Domain.Common;
@@ -85,7 +86,7 @@ public sealed partial class OpenApiConventionTests : ServiceTest
         Keywords(mint["user_id"]!).Should().Be((1, TextLimits.TokenUserIdMax));
         Range(mint["expires_in"]!).Should().Be((1, MintAliasTokenCommand.MaxExpiresIn));
         Keywords(key["name"]!).Should().Be((1, TextLimits.JwtKeyNameMax));
-        Keywords(key["public_key"]!).Should().Be((1, CreateJwtKeyCommandValidator.MaxPublicKeyLength));
+        Keywords(key["public_key"]!).Should().Be((1, TextLimits.PublicKeyPemMax));
         var listings = ControllerActions.All()
             .Where(a => a.SuccessType is { IsGenericType: true } t && t.GetGenericTypeDefinition() == typeof(ListEnvelope<>) && a.QueryParameters.Contains("limit"))
             .Select(a => a.Path)
@@ -94,8 +95,8 @@ public sealed partial class OpenApiConventionTests : ServiceTest
         foreach (var listing in listings)
         {
             var limit = Parameter(document, listing, "get", "limit")["schema"]!;
-            Range(limit).Should().Be((1, ListAliasesQuery.MaxLimit), listing);
-            limit["default"]!.GetValue<int>().Should().Be(ListAliasesQuery.DefaultLimit);
+            Range(limit).Should().Be((1, PageLimits.Max), listing);
+            limit["default"]!.GetValue<int>().Should().Be(PageLimits.Default);
         }
     }
 

@@ -1,3 +1,4 @@
+using AliasService.Application.Common.Paging;
 using AliasService.Domain.Aliases;
 
 namespace AliasService.Application.Common.Interfaces;

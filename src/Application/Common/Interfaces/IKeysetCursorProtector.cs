@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using AliasService.Application.Common.Paging;
 
 namespace AliasService.Application.Common.Interfaces;
 

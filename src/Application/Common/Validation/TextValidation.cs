@@ -14,4 +14,17 @@ internal static class TextValidation
                 context.AddFailure(reason);
             }
         });
+
+    /// <summary>
+    /// A rule an aggregate states itself (e.g. <c>JwtKey.CheckName</c>: the reason, or null), asked before the
+    /// aggregate is built so every field is reported at once.
+    /// </summary>
+    public static IRuleBuilderOptionsConditions<T, string?> MustPass<T>(this IRuleBuilder<T, string?> rule, Func<string?, string?> check) =>
+        rule.Custom((text, context) =>
+        {
+            if (check(text) is { } reason)
+            {
+                context.AddFailure(reason);
+            }
+        });
 }

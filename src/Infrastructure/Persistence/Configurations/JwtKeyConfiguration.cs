@@ -15,7 +15,7 @@ internal sealed class JwtKeyConfiguration : IEntityTypeConfiguration<JwtKey>
         builder.Property(k => k.Id).HasMaxLength(64).IsUnicode(false);
         builder.Property(k => k.OrganizationId).HasMaxLength(64).IsUnicode(false).IsRequired();
         builder.Property(k => k.Name).HasMaxLength(TextLimits.ColumnLength(TextLimits.JwtKeyNameMax)).IsRequired();
-        builder.Property(k => k.PublicKeyPem).HasMaxLength(16 * 1024).IsUnicode(false).IsRequired();
+        builder.Property(k => k.PublicKeyPem).HasMaxLength(TextLimits.PublicKeyPemMax).IsUnicode(false).IsRequired();
         builder.Property(k => k.Algorithm).HasMaxLength(16).IsUnicode(false).IsRequired();
         builder.Property(k => k.Fingerprint).HasMaxLength(64).IsUnicode(false).IsRequired();
         builder.HasOne<Organization>().WithMany().HasForeignKey(k => k.OrganizationId).OnDelete(DeleteBehavior.Cascade);

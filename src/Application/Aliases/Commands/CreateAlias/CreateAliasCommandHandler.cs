@@ -12,10 +12,9 @@ public sealed class CreateAliasCommandHandler(IAliasRepository aliases, IUnitOfW
     public async Task<AliasDto> Handle(CreateAliasCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        AliasTypes.TryParse(request.Type, out var type);
         var alias = Alias.Create(
             request.OrganizationId,
-            type,
+            AliasTypes.Parse(request.Type),
             request.Name,
             request.Passcode,
             request.JwtSecret,

@@ -24,7 +24,8 @@ public sealed class UpdateAliasCommandHandler(IAliasRepository aliases, IUnitOfW
         ArgumentNullException.ThrowIfNull(request);
         var changes = new AliasChanges
         {
-            Type = request.Type.HasValue && AliasTypes.TryParse(request.Type.Value, out var type) ? type : Optional<AliasType>.Absent,
+            // Parsed, never defaulted: text that is no type is refused here too, whatever ran before.
+            Type = request.Type.HasValue ? AliasTypes.Parse(request.Type.Value) : Optional<AliasType>.Absent,
             Name = request.Name,
             Passcode = request.Passcode,
             JwtSecret = request.JwtSecret,

@@ -1,4 +1,5 @@
 using AliasService.Application.Common.Interfaces;
+using AliasService.Application.Common.Paging;
 using AliasService.Domain.Aliases;
 using AutoMapper;
 using MediatR;
@@ -12,7 +13,7 @@ public sealed class ListAliasesQueryHandler(IAliasRepository aliases, IKeysetCur
     public async Task<AliasListDto> Handle(ListAliasesQuery request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var limit = request.Limit ?? ListAliasesQuery.DefaultLimit;
+        var limit = request.Limit ?? PageLimits.Default;
         AliasType? type = AliasTypes.TryParse(request.Type, out var parsed) ? parsed : null;
         cursors.TryUnprotect<ListAliasesQuery>(request.After, request.OrganizationId, out var after);
 

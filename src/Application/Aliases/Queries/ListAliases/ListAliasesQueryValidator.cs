@@ -1,4 +1,6 @@
 using AliasService.Application.Common.Interfaces;
+using AliasService.Application.Common.Paging;
+using AliasService.Application.Common.Validation;
 using FluentValidation;
 
 namespace AliasService.Application.Aliases.Queries.ListAliases;
@@ -8,12 +10,8 @@ public sealed class ListAliasesQueryValidator : AbstractValidator<ListAliasesQue
 {
     public ListAliasesQueryValidator(IKeysetCursorProtector cursors)
     {
-        RuleFor(q => q.Limit).InclusiveBetween(1, ListAliasesQuery.MaxLimit)
-            .When(q => q.Limit.HasValue)
-            .WithMessage($"must be an integer from 1 to {ListAliasesQuery.MaxLimit}");
+        RuleFor(q => q.Limit).MustBeAPageLimit();
         RuleFor(q => q.Type).MustBeAliasType().When(q => q.Type is not null);
-        RuleFor(q => q.After).Must((q, after) => cursors.TryUnprotect<ListAliasesQuery>(after, q.OrganizationId, out _))
-            .When(q => q.After is not null)
-            .WithMessage("is not a cursor returned by this listing");
+        RuleFor(q => q.After).MustBeACursorOf(cursors, q => q.OrganizationId);
     }
 }

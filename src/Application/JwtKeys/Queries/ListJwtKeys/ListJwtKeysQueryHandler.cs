@@ -1,4 +1,5 @@
 using AliasService.Application.Common.Interfaces;
+using AliasService.Application.Common.Paging;
 using AutoMapper;
 using MediatR;
 
@@ -10,7 +11,7 @@ public sealed class ListJwtKeysQueryHandler(IJwtKeyRepository keys, IKeysetCurso
     public async Task<JwtKeyListDto> Handle(ListJwtKeysQuery request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var limit = request.Limit ?? ListJwtKeysQuery.DefaultLimit;
+        var limit = request.Limit ?? PageLimits.Default;
         cursors.TryUnprotect<ListJwtKeysQuery>(request.After, request.OrganizationId, out var after);
         var rows = await keys.ListAsync(request.OrganizationId, after, limit + 1, cancellationToken).ConfigureAwait(false);
         var (page, next) = KeysetPage.Split(rows, limit, k => new KeysetCursor(k.CreatedAt, k.Id));

@@ -1,4 +1,6 @@
 using AliasService.Application.Common.Interfaces;
+using AliasService.Application.Common.Paging;
+using AliasService.Application.Common.Validation;
 using FluentValidation;
 
 namespace AliasService.Application.JwtKeys.Queries.ListJwtKeys;
@@ -8,9 +10,7 @@ public sealed class ListJwtKeysQueryValidator : AbstractValidator<ListJwtKeysQue
 {
     public ListJwtKeysQueryValidator(IKeysetCursorProtector cursors)
     {
-        RuleFor(q => q.Limit).InclusiveBetween(1, ListJwtKeysQuery.MaxLimit).When(q => q.Limit.HasValue)
-            .WithMessage($"must be an integer from 1 to {ListJwtKeysQuery.MaxLimit}");
-        RuleFor(q => q.After).Must((q, after) => cursors.TryUnprotect<ListJwtKeysQuery>(after, q.OrganizationId, out _)).When(q => q.After is not null)
-            .WithMessage("is not a cursor returned by this listing");
+        RuleFor(q => q.Limit).MustBeAPageLimit();
+        RuleFor(q => q.After).MustBeACursorOf(cursors, q => q.OrganizationId);
     }
 }

@@ -1,16 +1,14 @@
 using AliasService.Application.Common.Validation;
-using AliasService.Domain.Common;
+using AliasService.Domain.Organizations;
 using FluentValidation;
 
 namespace AliasService.Application.Organizations.Commands.CreateOrganization;
 
-/// <summary>A name is required and follows the text rule: 1–100 characters, not blank.</summary>
+/// <summary>The name by the aggregate's own rule (<see cref="Organization.CheckName"/>), before anything is created.</summary>
 public sealed class CreateOrganizationCommandValidator : AbstractValidator<CreateOrganizationCommand>
 {
     public CreateOrganizationCommandValidator()
     {
-        RuleFor(c => c.Name).Cascade(CascadeMode.Stop)
-            .Must(n => !string.IsNullOrEmpty(n)).WithMessage("is required")
-            .MustFollowTextRules(1, TextLimits.OrganizationNameMax, isName: true);
+        RuleFor(c => c.Name).MustPass(Organization.CheckName);
     }
 }

@@ -36,6 +36,17 @@ public sealed class CreateAliasCommandHandlerTests
         "stream-1",
         TestClock.StartSeconds + 600);
 
+    [TestCase("webinar")]
+    [TestCase(null)]
+    public async Task Handle_TypeThatIsNoAliasType_IsRefusedNamingTypeNeverDefaulted(string? type)
+    {
+        var act = () => _handler.Handle(ValidCommand() with { Type = type }, CancellationToken.None);
+
+        (await act.Should().ThrowAsync<DomainValidationException>()).Which.Errors.Should().ContainKey("type");
+        _added.Should().BeNull();
+        _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Never);
+    }
+
     [Test]
     public async Task Handle_WithValidCommand_AddsOneAliasAndSavesOnce()
     {

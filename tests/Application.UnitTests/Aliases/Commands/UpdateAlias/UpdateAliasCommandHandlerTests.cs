@@ -40,6 +40,21 @@ public sealed class UpdateAliasCommandHandlerTests
         (await act.Should().ThrowAsync<AliasNotFoundException>()).Which.AliasId.Should().Be("no-such-id");
     }
 
+    [TestCase("webinar")]
+    [TestCase("Live")]
+    [TestCase(null)]
+    public async Task Handle_TypeThatIsNoAliasType_IsRefusedNamingTypeNeverTakenAsUnchanged(string? type)
+    {
+        var before = _alias.ViewFor(AliasViewer.Owner);
+
+        var act = () => _handler.Handle(OwnCommand() with { Type = new Optional<string>(type!), Name = "renamed" }, CancellationToken.None);
+
+        (await act.Should().ThrowAsync<DomainValidationException>()).Which.Errors.Should().ContainKey("type")
+            .WhoseValue.Should().Equal("must be \"conference\" or \"live\"");
+        _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Never);
+        _alias.ViewFor(AliasViewer.Owner).Should().Be(before);
+    }
+
     [Test]
     public async Task Handle_MissingAlias_NeverSaves()
     {

@@ -1,5 +1,6 @@
 using AliasService.Application.Aliases.Queries.ListAliases;
 using AliasService.Application.Common.Interfaces;
+using AliasService.Application.Common.Paging;
 using AliasService.Application.JwtKeys.Queries.ListJwtKeys;
 using AliasService.Application.UnitTests.TestSupport;
 using FluentValidation.TestHelper;

@@ -1,4 +1,5 @@
 using AliasService.Application.JwtKeys.Commands.CreateJwtKey;
+using AliasService.Domain.Common;
 using FluentValidation.TestHelper;
 
 namespace AliasService.Application.UnitTests.JwtKeys.Commands.CreateJwtKey;
@@ -95,6 +96,6 @@ public sealed class CreateJwtKeyCommandValidatorTests
     [Test]
     public void MaxPublicKeyLength_Is16KiB()
     {
-        CreateJwtKeyCommandValidator.MaxPublicKeyLength.Should().Be(16 * 1024);
+        TextLimits.PublicKeyPemMax.Should().Be(16 * 1024);
     }
 }

@@ -1,4 +1,5 @@
 using AliasService.Application.Common.Interfaces;
+using AliasService.Application.Common.Paging;
 using AliasService.Application.JwtKeys.Queries.ListJwtKeys;
 using AliasService.Application.UnitTests.TestSupport;
 using AliasService.Domain.JwtKeys;

@@ -1,4 +1,4 @@
-namespace AliasService.Application.Common.Interfaces;
+namespace AliasService.Application.Common.Paging;
 
 /// <summary>Splits the limit+1 rows a keyset query fetched into one page and the position of the next page.</summary>
 public static class KeysetPage

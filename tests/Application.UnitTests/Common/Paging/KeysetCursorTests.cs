@@ -1,9 +1,9 @@
 using System.Buffers.Text;
 using System.Text;
-using AliasService.Application.Common.Interfaces;
+using AliasService.Application.Common.Paging;
 using AliasService.Application.UnitTests.TestSupport;
 
-namespace AliasService.Application.UnitTests.Common.Interfaces;
+namespace AliasService.Application.UnitTests.Common.Paging;
 
 [TestFixture]
 public sealed class KeysetCursorTests

@@ -3,12 +3,12 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 
-namespace AliasService.Application.Common.Interfaces;
+namespace AliasService.Application.Common.Paging;
 
 /// <summary>
 /// A keyset position in a newest-first listing: the (timestamp, id) of the last entry of a page, so a page costs
 /// the same at any depth and rows inserted meanwhile cause neither duplicates nor gaps. Its text form is protected by
-/// <see cref="IKeysetCursorProtector"/> before it reaches a client.
+/// <see cref="Interfaces.IKeysetCursorProtector"/> before it reaches a client.
 /// </summary>
 public sealed record KeysetCursor(long Timestamp, string Id)
 {
