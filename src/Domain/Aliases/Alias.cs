@@ -8,6 +8,14 @@ namespace AliasService.Domain.Aliases;
 /// <summary>A named room of an organization; the aggregate that owns the expiry and redaction rules.</summary>
 public sealed class Alias
 {
+    /// <summary>
+    /// At most this many users' revocations are kept per alias; past it, the oldest is folded into the alias-wide
+    /// revocation (docs/access-rules.md, "Token lifecycle"), so the bound never lets a revoked token back in.
+    /// </summary>
+    public const int MaxUserRevocations = 100;
+
+    private readonly List<TokenRevocation> _userRevocations = [];
+
     private Alias(string id, string organizationId, AliasType type, long expiredAt, long insertedAt)
     {
         Id = id;
@@ -36,6 +44,15 @@ public sealed class Alias
 
     /// <summary>Unix seconds of creation.</summary>
     public long InsertedAt { get; private set; }
+
+    /// <summary>
+    /// Unix seconds of the latest revocation of all the alias's tokens: tokens issued at or before it (or without
+    /// <c>iat</c>) are refused. Null when the alias's tokens were never revoked as a whole.
+    /// </summary>
+    public long? TokensRevokedAt { get; private set; }
+
+    /// <summary>Revocations of single users' tokens, newer than <see cref="TokensRevokedAt"/>; at most <see cref="MaxUserRevocations"/>.</summary>
+    public IReadOnlyCollection<TokenRevocation> UserRevocations => _userRevocations.AsReadOnly();
 
     /// <summary>Optimistic concurrency token: changes on every update.</summary>
     public Guid Version { get; private set; }
@@ -132,6 +149,65 @@ public sealed class Alias
     /// <summary>The secret alias tokens are signed with; an alias without one cannot have HMAC tokens minted.</summary>
     public string RequireJwtSecret() =>
         JwtSecret ?? throw new DomainRuleException("This alias has no jwt_secret, so no alias token can be minted for it: set one with update first.");
+
+    /// <summary>
+    /// Revokes the alias's tokens issued up to now: every user's (<paramref name="userId"/> null) or one user's. A token
+    /// minted in the same second is revoked too. Keeps at most <see cref="MaxUserRevocations"/> user revocations: past
+    /// that, the oldest is folded into the alias-wide revocation (which then covers everyone's older tokens as well).
+    /// </summary>
+    public AppliedRevocation RevokeTokens(string? userId, TimeProvider clock)
+    {
+        var now = UnixTime.Now(clock);
+        if (userId is null)
+        {
+            RevokeAllUpTo(now);
+        }
+        else if (_userRevocations.SingleOrDefault(r => string.Equals(r.UserId, userId, StringComparison.Ordinal)) is { } existing)
+        {
+            existing.MoveTo(now);
+        }
+        else
+        {
+            _userRevocations.Add(TokenRevocation.For(Id, userId, now));
+            if (_userRevocations.Count > MaxUserRevocations)
+            {
+                RevokeAllUpTo(_userRevocations.Min(r => r.RevokedAt));
+            }
+        }
+
+        Version = Guid.NewGuid();
+        return new AppliedRevocation(userId, now);
+    }
+
+    /// <summary>
+    /// The revocations that refuse a token of this alias for <paramref name="userId"/> issued at <paramref name="issuedAt"/>
+    /// (null: the token has no <c>iat</c>): the alias-wide one and that user's, where they cover it. Empty when none does.
+    /// </summary>
+    public IReadOnlyList<AppliedRevocation> RevocationsCovering(string? userId, long? issuedAt)
+    {
+        var applied = new List<AppliedRevocation>(2);
+        if (TokensRevokedAt is { } all && new AppliedRevocation(null, all) is var aliasWide && aliasWide.Covers(issuedAt))
+        {
+            applied.Add(aliasWide);
+        }
+
+        if (userId is not null
+            && _userRevocations.SingleOrDefault(r => string.Equals(r.UserId, userId, StringComparison.Ordinal)) is { } revocation
+            && new AppliedRevocation(userId, revocation.RevokedAt) is var user
+            && user.Covers(issuedAt))
+        {
+            applied.Add(user);
+        }
+
+        return applied;
+    }
+
+    /// <summary>Moves the alias-wide revocation up to <paramref name="revokedAt"/>; user revocations it now covers are dropped.</summary>
+    private void RevokeAllUpTo(long revokedAt)
+    {
+        TokensRevokedAt = Math.Max(TokensRevokedAt ?? revokedAt, revokedAt);
+        _userRevocations.RemoveAll(r => r.RevokedAt <= TokensRevokedAt);
+    }
 
     /// <summary>An alias whose <see cref="ExpiredAt"/> is at or before now is expired.</summary>
     public bool IsExpired(TimeProvider clock) => ExpiredAt <= UnixTime.Now(clock);

@@ -7,10 +7,10 @@ namespace AliasService.Infrastructure.Persistence;
 internal sealed class AliasRepository(AliasServiceDbContext db) : IAliasRepository
 {
     public Task<Alias?> FindOwnedAsync(string organizationId, string aliasId, CancellationToken cancellationToken) =>
-        db.Aliases.SingleOrDefaultAsync(a => a.Id == aliasId && a.OrganizationId == organizationId, cancellationToken);
+        db.Aliases.Include(a => a.UserRevocations).SingleOrDefaultAsync(a => a.Id == aliasId && a.OrganizationId == organizationId, cancellationToken);
 
     public Task<Alias?> FindAsync(string aliasId, CancellationToken cancellationToken) =>
-        db.Aliases.AsNoTracking().SingleOrDefaultAsync(a => a.Id == aliasId, cancellationToken);
+        db.Aliases.AsNoTracking().Include(a => a.UserRevocations).SingleOrDefaultAsync(a => a.Id == aliasId, cancellationToken);
 
     public async Task<IReadOnlyList<Alias>> ListAsync(string organizationId, AliasType? type, KeysetCursor? after, int take, CancellationToken cancellationToken)
     {

@@ -193,12 +193,23 @@ public sealed class AliasTokenVerifier(AliasServiceDbContext db, TimeProvider cl
             };
         }
 
-        if (payload.TryGetProperty("user_id", out var userClaim) && userClaim.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+        string? userId = null;
+        if (payload.TryGetProperty("user_id", out var userClaim))
         {
-            throw new TokenRejectedException(TokenFailureReason.InvalidClaim, "The user_id claim must be a string.");
+            userId = userClaim.ValueKind switch
+            {
+                JsonValueKind.String => userClaim.GetString(),
+                JsonValueKind.Null => null,
+                _ => throw new TokenRejectedException(TokenFailureReason.InvalidClaim, "The user_id claim must be a string."),
+            };
         }
 
         TokenLifetime.Check(payload, clock.GetUtcNow().ToUnixTimeSeconds(), allowExpiresIn: true);
+        if (alias.RevocationsCovering(userId, ClaimRules.OptionalInteger(payload, "iat")).Count > 0)
+        {
+            throw new TokenRejectedException(TokenFailureReason.TokenRevoked, "The token was issued at or before a revocation of this alias's tokens (or has no iat): ask for a new token.");
+        }
+
         return host;
     }
 }

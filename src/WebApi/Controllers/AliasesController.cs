@@ -4,6 +4,7 @@ using AliasService.Application.Aliases;
 using AliasService.Application.Aliases.Commands.CreateAlias;
 using AliasService.Application.Aliases.Commands.DeleteAlias;
 using AliasService.Application.Aliases.Commands.MintAliasToken;
+using AliasService.Application.Aliases.Commands.RevokeAliasTokens;
 using AliasService.Application.Aliases.Commands.UpdateAlias;
 using AliasService.Application.Aliases.Queries.ListAliases;
 using AliasService.WebApi.Authentication;
@@ -125,4 +126,21 @@ public sealed class AliasesController(IMediator mediator) : ControllerBase
         var token = await mediator.Send(new MintAliasTokenCommand(User.GetOrganizationId(), id, body.UserId, body.Host, body.ExpiresIn), cancellationToken);
         return StatusCode(StatusCodes.Status201Created, new DataEnvelope<AliasTokenDto>(token));
     }
+
+    /// <summary>
+    /// Revokes the alias's tokens issued up to this second (by <c>iat</c>), every user's or one <c>user_id</c>'s: they get
+    /// 401 <c>token_revoked</c> from the next request on. Tokens without <c>iat</c> are revoked too; mint new ones a
+    /// second later.
+    /// </summary>
+    [HttpPost("alias/{id}/tokens/revoke")]
+    [WellFormedId(IdKind.Alias)]
+    [Consumes("application/json")]
+    [ProducesResponseType<DataEnvelope<TokenRevocationDto>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status415UnsupportedMediaType)]
+    public async Task<DataEnvelope<TokenRevocationDto>> RevokeAliasTokens(string id, [FromBody] RevokeAliasTokensRequest body, CancellationToken cancellationToken) =>
+        new(await mediator.Send(new RevokeAliasTokensCommand(User.GetOrganizationId(), id, body.UserId), cancellationToken));
 }

@@ -39,6 +39,12 @@ internal static class OpenApiExamples
         _ when type == typeof(JwtKeyDto) => JsonNode.Parse("""
             {"id":"jwk_Q2rT5vYJm3cX0d8n","name":"backend 2026","public_key":"-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAxD4Uy//pDwSaZ1QIe0id\n5gysgpNjx3qXKV6AYL65vdWHPsWtRsQ1oIvnTw4Xpw77WoCSz8j4h5Q03QYqPiUY\nc68jksl3HrPitrNLm9s22bfXN88GybBBbiLlfCzN1dsnfc4bIrOIYE4UPs71owGs\nNGLbf14djXXpkSL+qaDBxc1bR0LtonF4Xa6hXWbFnyjvy3BV6N6lGjEYpMOZeQYm\nSgsf74DUZQG2bbTIABYLTTc8+3JHXdKLUo/pj6m/K8L57TavDendschOTeNQjRAI\nW7+3qzu3tInZ+SnDPunmgQSpdKqLDjku0bFfO2jxWMOzu4bvkKHxmbzt04LduBl/\nbQIDAQAB\n-----END PUBLIC KEY-----","algorithm":"RS256","fingerprint":"NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs","created_at":1767225600,"updated_at":1767225600}
             """),
+        _ when type == typeof(RevokeAliasTokensRequest) => JsonNode.Parse("""
+            {"user_id":"user456"}
+            """),
+        _ when type == typeof(TokenRevocationDto) => JsonNode.Parse("""
+            {"alias_id":"Jm3cX0d8nQ2rT5vY","user_id":"user456","revoked_at":1767225600}
+            """),
         _ when type == typeof(ErrorEnvelope) => JsonNode.Parse("""
             {"error":{"message":"Alias not found"}}
             """),

@@ -91,6 +91,16 @@ ensure(withPasscode.response.status === 200 && withPasscode.data!.data.stream_ke
 const wrong = await client.GET('/api/v1/alias/{id}', { params: { path: { id: alias.id }, query: { passcode: '0000' } } });
 ensure(wrong.response.status === 401 && wrong.error?.error.reason === 'invalid_passcode', 'RetrieveAlias with a wrong passcode: 401 envelope');
 
+const revokedTokens = await client.POST('/organization/api/v1/alias/{id}/tokens/revoke', {
+  headers: owner,
+  params: { path: { id: alias.id } },
+  body: { user_id: 'generated-client' },
+});
+expect('RevokeAliasTokens', revokedTokens.response, 200);
+ensure(revokedTokens.data!.data.user_id === 'generated-client' && typeof revokedTokens.data!.data.revoked_at === 'number', 'RevokeAliasTokens: the revocation');
+const afterRevocation = await client.GET('/api/v1/alias/{id}', { headers: bearer(minted.data!.data.token), params: { path: { id: alias.id } } });
+ensure(afterRevocation.response.status === 401 && afterRevocation.error?.error.reason === 'token_revoked', 'RetrieveAlias with a revoked token: 401 token_revoked');
+
 const deleted = await client.DELETE('/organization/api/v1/alias/delete/{id}', { headers: owner, params: { path: { id: alias.id } } });
 expect('DeleteAlias', deleted.response, 200);
 ensure(deleted.data!.message.length > 0, 'DeleteAlias: message');

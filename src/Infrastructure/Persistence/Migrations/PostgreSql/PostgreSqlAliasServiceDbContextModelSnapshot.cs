@@ -62,6 +62,9 @@ namespace AliasService.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnName("StreamKey")
                         .HasAnnotation("AliasService:ProtectedColumn", "StreamKey");
 
+                    b.Property<long?>("TokensRevokedAt")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -81,6 +84,33 @@ namespace AliasService.Infrastructure.Persistence.Migrations.PostgreSql
                         .IsDescending(false, false, true, true);
 
                     b.ToTable("aliases", (string)null);
+                });
+
+            modelBuilder.Entity("AliasService.Domain.Aliases.TokenRevocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AliasId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<long>("RevokedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AliasId");
+
+                    b.ToTable("token_revocations", (string)null);
                 });
 
             modelBuilder.Entity("AliasService.Domain.JwtKeys.JwtKey", b =>
@@ -272,6 +302,15 @@ namespace AliasService.Infrastructure.Persistence.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AliasService.Domain.Aliases.TokenRevocation", b =>
+                {
+                    b.HasOne("AliasService.Domain.Aliases.Alias", null)
+                        .WithMany("UserRevocations")
+                        .HasForeignKey("AliasId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AliasService.Domain.JwtKeys.JwtKey", b =>
                 {
                     b.HasOne("AliasService.Domain.Organizations.Organization", null)
@@ -297,6 +336,11 @@ namespace AliasService.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("AliasService.Domain.Aliases.Alias", b =>
+                {
+                    b.Navigation("UserRevocations");
                 });
 
             modelBuilder.Entity("AliasService.Domain.Organizations.Organization", b =>

@@ -62,6 +62,9 @@ namespace AliasService.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnName("StreamKey")
                         .HasAnnotation("AliasService:ProtectedColumn", "StreamKey");
 
+                    b.Property<long?>("TokensRevokedAt")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -81,6 +84,33 @@ namespace AliasService.Infrastructure.Persistence.Migrations.SqlServer
                         .IsDescending(false, false, true, true);
 
                     b.ToTable("aliases", (string)null);
+                });
+
+            modelBuilder.Entity("AliasService.Domain.Aliases.TokenRevocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AliasId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<long>("RevokedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("nvarchar(1024)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AliasId");
+
+                    b.ToTable("token_revocations", (string)null);
                 });
 
             modelBuilder.Entity("AliasService.Domain.JwtKeys.JwtKey", b =>
@@ -272,6 +302,15 @@ namespace AliasService.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AliasService.Domain.Aliases.TokenRevocation", b =>
+                {
+                    b.HasOne("AliasService.Domain.Aliases.Alias", null)
+                        .WithMany("UserRevocations")
+                        .HasForeignKey("AliasId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AliasService.Domain.JwtKeys.JwtKey", b =>
                 {
                     b.HasOne("AliasService.Domain.Organizations.Organization", null)
@@ -297,6 +336,11 @@ namespace AliasService.Infrastructure.Persistence.Migrations.SqlServer
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("AliasService.Domain.Aliases.Alias", b =>
+                {
+                    b.Navigation("UserRevocations");
                 });
 
             modelBuilder.Entity("AliasService.Domain.Organizations.Organization", b =>

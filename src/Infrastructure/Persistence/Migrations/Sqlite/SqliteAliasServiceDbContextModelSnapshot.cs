@@ -55,6 +55,9 @@ namespace AliasService.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnName("StreamKey")
                         .HasAnnotation("AliasService:ProtectedColumn", "StreamKey");
 
+                    b.Property<long?>("TokensRevokedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -74,6 +77,32 @@ namespace AliasService.Infrastructure.Persistence.Migrations.Sqlite
                         .IsDescending(false, false, true, true);
 
                     b.ToTable("aliases", (string)null);
+                });
+
+            modelBuilder.Entity("AliasService.Domain.Aliases.TokenRevocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AliasId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AliasId");
+
+                    b.ToTable("token_revocations", (string)null);
                 });
 
             modelBuilder.Entity("AliasService.Domain.JwtKeys.JwtKey", b =>
@@ -236,6 +265,15 @@ namespace AliasService.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AliasService.Domain.Aliases.TokenRevocation", b =>
+                {
+                    b.HasOne("AliasService.Domain.Aliases.Alias", null)
+                        .WithMany("UserRevocations")
+                        .HasForeignKey("AliasId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AliasService.Domain.JwtKeys.JwtKey", b =>
                 {
                     b.HasOne("AliasService.Domain.Organizations.Organization", null)
@@ -261,6 +299,11 @@ namespace AliasService.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("AliasService.Domain.Aliases.Alias", b =>
+                {
+                    b.Navigation("UserRevocations");
                 });
 
             modelBuilder.Entity("AliasService.Domain.Organizations.Organization", b =>
