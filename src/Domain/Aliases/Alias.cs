@@ -14,6 +14,9 @@ public sealed class Alias
     /// </summary>
     public const int MaxUserRevocations = 100;
 
+    /// <summary>The longest overlap a rotated-out JWT secret may keep working: 7 days, the longest alias token lifetime.</summary>
+    public const long MaxPreviousValidFor = 7 * 24 * 3600;
+
     private readonly List<TokenRevocation> _userRevocations = [];
 
     private Alias(string id, string organizationId, AliasType type, long expiredAt, long insertedAt)
@@ -38,6 +41,12 @@ public sealed class Alias
     public string? JwtSecret { get; private set; }
 
     public string? StreamKey { get; private set; }
+
+    /// <summary>The JWT secret before the last rotation, still accepted until <see cref="PreviousJwtSecretValidUntil"/>.</summary>
+    public string? PreviousJwtSecret { get; private set; }
+
+    /// <summary>Unix seconds until which (exclusive) <see cref="PreviousJwtSecret"/> still verifies tokens.</summary>
+    public long? PreviousJwtSecretValidUntil { get; private set; }
 
     /// <summary>Unix seconds at or after which the alias is expired.</summary>
     public long ExpiredAt { get; private set; }
@@ -140,7 +149,14 @@ public sealed class Alias
         Type = changes.Type.GetValueOrDefault(Type);
         Name = changes.Name.GetValueOrDefault(Name);
         Passcode = changes.Passcode.GetValueOrDefault(Passcode);
-        JwtSecret = changes.JwtSecret.GetValueOrDefault(JwtSecret);
+        if (changes.JwtSecret.HasValue)
+        {
+            // Setting the secret directly is a cut-over: only a rotation keeps the previous one working.
+            JwtSecret = changes.JwtSecret.Value;
+            PreviousJwtSecret = null;
+            PreviousJwtSecretValidUntil = null;
+        }
+
         StreamKey = changes.StreamKey.GetValueOrDefault(StreamKey);
         ExpiredAt = changes.ExpiredAt.GetValueOrDefault(ExpiredAt);
         Version = Guid.NewGuid();
@@ -149,6 +165,42 @@ public sealed class Alias
     /// <summary>The secret alias tokens are signed with; an alias without one cannot have HMAC tokens minted.</summary>
     public string RequireJwtSecret() =>
         JwtSecret ?? throw new DomainRuleException("This alias has no jwt_secret, so no alias token can be minted for it: set one with update first.");
+
+    /// <summary>
+    /// Replaces the JWT secret by <paramref name="newSecret"/> (a random 256-bit one when null) and keeps the current
+    /// one working for <paramref name="previousValidFor"/> seconds (0 to <see cref="MaxPreviousValidFor"/>), so
+    /// tokens already handed out keep working while clients move to the new secret. Answers when the previous one
+    /// stops (null when there is none to keep).
+    /// </summary>
+    public long? RotateJwtSecret(string? newSecret, long previousValidFor, TimeProvider clock)
+    {
+        var errors = new ValidationErrors();
+        AliasRules.CheckJwtSecret(newSecret, errors);
+        if (previousValidFor is < 0 or > MaxPreviousValidFor)
+        {
+            errors.Add("previous_valid_for", $"must be from 0 to {MaxPreviousValidFor} seconds (7 days)");
+        }
+
+        errors.ThrowIfAny();
+        var now = UnixTime.Now(clock);
+        var keep = JwtSecret is not null && previousValidFor > 0;
+        PreviousJwtSecret = keep ? JwtSecret : null;
+        PreviousJwtSecretValidUntil = keep ? now + previousValidFor : null;
+        JwtSecret = newSecret ?? RandomIdentifier.New(string.Empty, 32);
+        Version = Guid.NewGuid();
+        return PreviousJwtSecretValidUntil;
+    }
+
+    /// <summary>The previous JWT secret while its overlap lasts at <paramref name="now"/> (Unix seconds), else null.</summary>
+    public string? PreviousJwtSecretAt(long now) => PreviousJwtSecretValidUntil > now ? PreviousJwtSecret : null;
+
+    /// <summary>Replaces the stream key by a new random one (the old one stops at once) and answers it.</summary>
+    public string RotateStreamKey()
+    {
+        StreamKey = RandomIdentifier.New("live_", 24);
+        Version = Guid.NewGuid();
+        return StreamKey;
+    }
 
     /// <summary>
     /// Revokes the alias's tokens issued up to now: every user's (<paramref name="userId"/> null) or one user's. A token

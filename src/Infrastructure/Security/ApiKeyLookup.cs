@@ -17,7 +17,11 @@ public sealed class ApiKeyLookup(AliasServiceDbContext db, TimeProvider clock)
             return null;
         }
 
-        var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == keyId && k.RevokedAt == null, cancellationToken).ConfigureAwait(false);
+        // An expiry (or a scheduled revocation) takes effect at its second, without any job running.
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        var key = await db.ApiKeys
+            .SingleOrDefaultAsync(k => k.Id == keyId && k.RevokedAt == null && (k.ExpiresAt == null || k.ExpiresAt > now), cancellationToken)
+            .ConfigureAwait(false);
         return key is null ? null : new ApiKeyCredential(key.Id, key.OrganizationId, key.Secret);
     }
 

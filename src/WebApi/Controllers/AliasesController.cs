@@ -5,6 +5,8 @@ using AliasService.Application.Aliases.Commands.CreateAlias;
 using AliasService.Application.Aliases.Commands.DeleteAlias;
 using AliasService.Application.Aliases.Commands.MintAliasToken;
 using AliasService.Application.Aliases.Commands.RevokeAliasTokens;
+using AliasService.Application.Aliases.Commands.RotateJwtSecret;
+using AliasService.Application.Aliases.Commands.RotateStreamKey;
 using AliasService.Application.Aliases.Commands.UpdateAlias;
 using AliasService.Application.Aliases.Queries.ListAliases;
 using AliasService.WebApi.Authentication;
@@ -143,4 +145,29 @@ public sealed class AliasesController(IMediator mediator) : ControllerBase
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status415UnsupportedMediaType)]
     public async Task<DataEnvelope<TokenRevocationDto>> RevokeAliasTokens(string id, [FromBody] RevokeAliasTokensRequest body, CancellationToken cancellationToken) =>
         new(await mediator.Send(new RevokeAliasTokensCommand(User.GetOrganizationId(), id, body.UserId), cancellationToken));
+
+    /// <summary>
+    /// Rotates the alias's JWT secret without downtime: the new secret (given, or generated) is in this answer, and the
+    /// previous one keeps verifying tokens for <c>previous_valid_for</c> seconds. The alias object is unchanged in shape.
+    /// </summary>
+    [HttpPost("alias/{id}/jwt_secret/rotate")]
+    [WellFormedId(IdKind.Alias)]
+    [Consumes("application/json")]
+    [ProducesResponseType<DataEnvelope<JwtSecretRotationDto>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status415UnsupportedMediaType)]
+    public async Task<DataEnvelope<JwtSecretRotationDto>> RotateJwtSecret(string id, [FromBody] RotateJwtSecretRequest body, CancellationToken cancellationToken) =>
+        new(await mediator.Send(new RotateJwtSecretCommand(User.GetOrganizationId(), id, body.JwtSecret, body.PreviousValidFor), cancellationToken));
+
+    /// <summary>Replaces the alias's stream key by a new random one, answered here; the old one stops at once.</summary>
+    [HttpPost("alias/{id}/stream_key/rotate")]
+    [WellFormedId(IdKind.Alias)]
+    [ProducesResponseType<DataEnvelope<StreamKeyRotationDto>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
+    public async Task<DataEnvelope<StreamKeyRotationDto>> RotateStreamKey(string id, CancellationToken cancellationToken) =>
+        new(await mediator.Send(new RotateStreamKeyCommand(User.GetOrganizationId(), id), cancellationToken));
 }

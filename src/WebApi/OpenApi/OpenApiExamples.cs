@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using AliasService.Application.Aliases;
 using AliasService.Application.Aliases.Commands.MintAliasToken;
+using AliasService.Application.Aliases.Commands.RotateJwtSecret;
+using AliasService.Application.Aliases.Commands.RotateStreamKey;
 using AliasService.Application.JwtKeys;
 using AliasService.WebApi.Contracts;
 using AliasService.WebApi.Errors;
@@ -44,6 +46,18 @@ internal static class OpenApiExamples
             """),
         _ when type == typeof(TokenRevocationDto) => JsonNode.Parse("""
             {"alias_id":"Jm3cX0d8nQ2rT5vY","user_id":"user456","revoked_at":1767225600}
+            """),
+        _ when type == typeof(RotateJwtSecretRequest) => JsonNode.Parse("""
+            {"previous_valid_for":3600}
+            """),
+        _ when type == typeof(JwtSecretRotationDto) => JsonNode.Parse("""
+            {"jwt_secret":"Qm9yZWQ_b2Zfd2FpdGluZz9Sb3RhdGVfaXRfbm93IQx","previous_valid_until":1767229200}
+            """),
+        _ when type == typeof(StreamKeyRotationDto) => JsonNode.Parse("""
+            {"stream_key":"live_Jm3cX0d8nQ2rT5vYQ2rT5vYJm3cX0d8n"}
+            """),
+        _ when type == typeof(CreateApiKeyRequest) => JsonNode.Parse("""
+            {"expires_in":2592000}
             """),
         _ when type == typeof(ErrorEnvelope) => JsonNode.Parse("""
             {"error":{"message":"Alias not found"}}

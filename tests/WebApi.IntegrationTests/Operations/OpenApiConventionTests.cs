@@ -32,7 +32,7 @@ public sealed partial class OpenApiConventionTests : ServiceTest
 
         operations.Select(o => o.Operation["operationId"]?.GetValue<string>()).Should().BeEquivalentTo(
         [
-            "CreateAlias", "ListAliases", "UpdateAlias", "DeleteAlias", "MintAliasToken", "RetrieveAlias", "RevokeAliasTokens",
+            "CreateAlias", "ListAliases", "UpdateAlias", "DeleteAlias", "MintAliasToken", "RetrieveAlias", "RevokeAliasTokens", "RotateJwtSecret", "RotateStreamKey",
             "ListApiKeys", "CreateApiKey", "RevokeApiKey", "ListJwtKeys", "GetJwtKey", "CreateJwtKey", "DeleteJwtKey",
         ]);
     }

@@ -19,6 +19,7 @@ internal sealed class AliasConfiguration : IEntityTypeConfiguration<Alias>
         builder.HasProtectedColumn(a => a.Passcode);
         builder.HasProtectedColumn(a => a.JwtSecret);
         builder.HasProtectedColumn(a => a.StreamKey);
+        builder.HasProtectedColumn(a => a.PreviousJwtSecret);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Ignore(a => a.IsProtected);
         builder.HasMany(a => a.UserRevocations).WithOne().HasForeignKey(r => r.AliasId).OnDelete(DeleteBehavior.Cascade);

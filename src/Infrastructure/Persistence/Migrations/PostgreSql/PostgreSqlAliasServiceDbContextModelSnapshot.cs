@@ -57,6 +57,14 @@ namespace AliasService.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnName("Passcode")
                         .HasAnnotation("AliasService:ProtectedColumn", "Passcode");
 
+                    b.Property<string>("PreviousJwtSecretCiphertext")
+                        .HasColumnType("text")
+                        .HasColumnName("PreviousJwtSecret")
+                        .HasAnnotation("AliasService:ProtectedColumn", "PreviousJwtSecret");
+
+                    b.Property<long?>("PreviousJwtSecretValidUntil")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("StreamKeyCiphertext")
                         .HasColumnType("text")
                         .HasColumnName("StreamKey")
@@ -177,6 +185,9 @@ namespace AliasService.Infrastructure.Persistence.Migrations.PostgreSql
                         .UseCollation("C");
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ExpiresAt")
                         .HasColumnType("bigint");
 
                     b.Property<long?>("LastUsedAt")

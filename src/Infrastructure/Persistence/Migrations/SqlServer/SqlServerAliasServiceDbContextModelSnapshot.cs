@@ -57,6 +57,14 @@ namespace AliasService.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnName("Passcode")
                         .HasAnnotation("AliasService:ProtectedColumn", "Passcode");
 
+                    b.Property<string>("PreviousJwtSecretCiphertext")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("PreviousJwtSecret")
+                        .HasAnnotation("AliasService:ProtectedColumn", "PreviousJwtSecret");
+
+                    b.Property<long?>("PreviousJwtSecretValidUntil")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("StreamKeyCiphertext")
                         .HasColumnType("nvarchar(max)")
                         .HasColumnName("StreamKey")
@@ -177,6 +185,9 @@ namespace AliasService.Infrastructure.Persistence.Migrations.SqlServer
                         .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ExpiresAt")
                         .HasColumnType("bigint");
 
                     b.Property<long?>("LastUsedAt")

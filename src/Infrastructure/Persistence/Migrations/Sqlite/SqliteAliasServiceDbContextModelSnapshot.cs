@@ -50,6 +50,14 @@ namespace AliasService.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnName("Passcode")
                         .HasAnnotation("AliasService:ProtectedColumn", "Passcode");
 
+                    b.Property<string>("PreviousJwtSecretCiphertext")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("PreviousJwtSecret")
+                        .HasAnnotation("AliasService:ProtectedColumn", "PreviousJwtSecret");
+
+                    b.Property<long?>("PreviousJwtSecretValidUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("StreamKeyCiphertext")
                         .HasColumnType("TEXT")
                         .HasColumnName("StreamKey")
@@ -163,6 +171,9 @@ namespace AliasService.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("LastUsedAt")
