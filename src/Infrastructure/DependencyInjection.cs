@@ -1,8 +1,10 @@
 using System.Security.Cryptography.X509Certificates;
 using AliasService.Application.Common.Interfaces;
+using AliasService.Infrastructure.Caching;
 using AliasService.Infrastructure.Idempotency;
 using AliasService.Infrastructure.Persistence;
 using AliasService.Infrastructure.RateLimiting;
+using AliasService.Infrastructure.Redis;
 using AliasService.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
@@ -52,6 +54,20 @@ public static class DependencyInjection
         services.AddSingleton<IKeysetCursorProtector, DataProtectionKeysetCursorProtector>();
     }
 
+    /// <summary>
+    /// The in-process caches and their invalidation. The bus is registered only if none is yet, so a cross-instance
+    /// bus registered before (or replacing it after) takes its place.
+    /// </summary>
+    private static void AddCaches(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<CachingOptions>().Bind(configuration.GetSection(CachingOptions.SectionName))
+            .Validate(o => o.IsValid(), "Caching:MaxEntries must be at least 1.")
+            .ValidateOnStart();
+        services.AddSingleton<LocalCaches>();
+        services.TryAddSingleton<ICacheInvalidationBus, InProcessCacheInvalidationBus>();
+        services.AddSingleton<CommittedChangesPublisher>();
+    }
+
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -86,19 +102,21 @@ public static class DependencyInjection
                     DataSource = Path.Combine(dataFolder, "aliasservice.db"),
                     Pooling = true,
                 }.ToString();
-                services.AddDbContext<AliasServiceDbContext, SqliteAliasServiceDbContext>(o => o
+                services.AddSingleton(new SqliteDataVersion(connectionString));
+                services.AddSingleton(new SqliteWriteGate(database.SqliteSynchronous));
+                services.AddDbContext<AliasServiceDbContext, SqliteAliasServiceDbContext>((sp, o) => o
                     .UseSqlite(connectionString)
-                    .AddInterceptors(new DatabaseActivity()));
+                    .AddInterceptors(new DatabaseActivity(), sp.GetRequiredService<SqliteWriteGate>(), sp.GetRequiredService<CommittedChangesPublisher>()));
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContext<AliasServiceDbContext, SqlServerAliasServiceDbContext>(o => o
+                services.AddDbContext<AliasServiceDbContext, SqlServerAliasServiceDbContext>((sp, o) => o
                     .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure(DatabaseConnections.MaxRetryCount, DatabaseConnections.MaxRetryDelay, null))
-                    .AddInterceptors(new DatabaseActivity()));
+                    .AddInterceptors(new DatabaseActivity(), sp.GetRequiredService<CommittedChangesPublisher>()));
                 break;
             case DatabaseProvider.PostgreSql:
-                services.AddDbContext<AliasServiceDbContext, PostgreSqlAliasServiceDbContext>(o => o
+                services.AddDbContext<AliasServiceDbContext, PostgreSqlAliasServiceDbContext>((sp, o) => o
                     .UseNpgsql(DatabaseConnections.ForPostgreSql(connectionString!), npgsql => npgsql.EnableRetryOnFailure(DatabaseConnections.MaxRetryCount, DatabaseConnections.MaxRetryDelay, null))
-                    .AddInterceptors(new DatabaseActivity()));
+                    .AddInterceptors(new DatabaseActivity(), sp.GetRequiredService<CommittedChangesPublisher>()));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Database:Provider '{database.Provider}'. Use Sqlite, PostgreSql or SqlServer.");
@@ -110,6 +128,7 @@ public static class DependencyInjection
             services.AddScoped(sp => (ServerAliasServiceDbContext)sp.GetRequiredService<AliasServiceDbContext>());
         }
 
+        services.AddCaches(configuration);
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<AliasServiceDbContext>());
         services.AddScoped<IAliasRepository, AliasRepository>();
         services.AddScoped<IOrganizationRepository, OrganizationRepository>();
@@ -124,7 +143,19 @@ public static class DependencyInjection
         services.AddOptions<RateLimitingOptions>().Bind(configuration.GetSection(RateLimitingOptions.SectionName))
             .Validate(o => o.IsValid(), "RateLimiting: every PermitLimit, WindowSeconds and MaxTrackedWindows must be at least 1.")
             .ValidateOnStart();
-        services.AddSingleton<IFailedAttemptLimiter, InMemoryFailedAttemptLimiter>();
+        var redis = configuration.GetSection(RedisOptions.SectionName).Get<RedisOptions>() ?? new RedisOptions();
+        if (redis.IsConfigured)
+        {
+            // Shared by every instance: the failed-attempt budgets (and, in the HTTP layer, the per-organization windows).
+            services.Configure<RedisOptions>(configuration.GetSection(RedisOptions.SectionName));
+            services.AddSingleton<RedisConnection>();
+            services.AddSingleton<IFailedAttemptLimiter, RedisFailedAttemptLimiter>();
+        }
+        else
+        {
+            services.AddSingleton<IFailedAttemptLimiter, InMemoryFailedAttemptLimiter>();
+        }
+
         return services;
     }
 }

@@ -8,6 +8,7 @@ using AliasService.WebApi.Idempotency;
 using AliasService.WebApi.Json;
 using AliasService.WebApi.OpenApi;
 using AliasService.WebApi.RateLimiting;
+using AliasService.WebApi.Routing;
 using AliasService.WebApi.Telemetry;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
@@ -24,6 +25,7 @@ internal static class DependencyInjection
 
     public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<RouteOptions>(options => options.SetParameterPolicy<AliasIdRouteConstraint>(AliasIdRouteConstraint.Name));
         services.AddControllers(options =>
             {
                 options.Filters.Add<UnknownMembersFilter>();
@@ -57,7 +59,7 @@ internal static class DependencyInjection
         // The OpenAPI generator reads the minimal-API JSON options: same wire names as MVC.
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         services.AddApiDocument(configuration);
-        services.AddHealthEndpoints();
+        services.AddHealthEndpoints(configuration);
         services.AddAbuseLimits(configuration);
         services.AddScoped<IdempotencyFilter>();
         services.AddTrustedProxies(configuration);

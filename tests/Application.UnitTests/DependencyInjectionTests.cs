@@ -71,31 +71,42 @@ public sealed class DependencyInjectionTests
     [Test]
     public void AddApplication_RegistersEveryRequestHandler()
     {
-        var handlers = new[]
-        {
+        var handlers = Implementations(typeof(IRequestHandler<,>));
+
+        handlers.Select(h => h.Contract).Should().Contain(
+        [
             typeof(IRequestHandler<CreateAliasCommand, AliasDto>),
             typeof(IRequestHandler<UpdateAliasCommand, AliasDto>),
             typeof(IRequestHandler<DeleteAliasCommand, Unit>),
             typeof(IRequestHandler<ListAliasesQuery, AliasListDto>),
             typeof(IRequestHandler<CreateOrganizationCommand, CreatedOrganizationDto>),
-        };
-
-        handlers.Should().AllSatisfy(contract => _scope.ServiceProvider.GetService(contract).Should().NotBeNull(contract.Name));
+        ]);
+        handlers.Should().AllSatisfy(h => _scope.ServiceProvider.GetService(h.Contract).Should().BeOfType(h.Implementation, h.Contract.ToString()));
     }
 
     [Test]
     public void AddApplication_RegistersEveryValidator()
     {
-        var validators = new[]
-        {
+        var validators = Implementations(typeof(IValidator<>));
+
+        validators.Select(v => v.Contract).Should().Contain(
+        [
             typeof(IValidator<CreateAliasCommand>),
             typeof(IValidator<UpdateAliasCommand>),
             typeof(IValidator<ListAliasesQuery>),
             typeof(IValidator<CreateOrganizationCommand>),
-        };
-
-        validators.Should().AllSatisfy(contract => _scope.ServiceProvider.GetService(contract).Should().NotBeNull(contract.Name));
+        ]);
+        validators.Should().AllSatisfy(v => _scope.ServiceProvider.GetServices(v.Contract).Should().ContainSingle(v.Contract.ToString())
+            .Which.Should().BeOfType(v.Implementation));
     }
+
+    /// <summary>Every concrete class of the Application assembly with the closed form of <paramref name="openContract"/> it implements.</summary>
+    private static List<(Type Contract, Type Implementation)> Implementations(Type openContract) =>
+        [.. typeof(DependencyInjection).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false })
+            .SelectMany(t => t.GetInterfaces()
+                .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == openContract)
+                .Select(i => (Contract: i, Implementation: t)))];
 
     [Test]
     public void AddApplication_RegistersAMapperWithAValidConfiguration()

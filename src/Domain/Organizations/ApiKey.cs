@@ -64,11 +64,14 @@ public sealed class ApiKey
     /// <summary>Schedules the key's end at <paramref name="at"/>; an earlier end stands.</summary>
     internal void EndAt(long at) => ExpiresAt = ExpiresAt is { } already ? Math.Min(already, at) : at;
 
+    /// <summary>Whether a use at <paramref name="now"/> is to be recorded, given the last one recorded (once a minute at most).</summary>
+    public static bool IsUseDue(long? lastUsedAt, long now) => lastUsedAt is not { } last || now - last >= 60;
+
     /// <summary>Records use, at most once a minute so a busy key does not write on every request.</summary>
     public bool MarkUsed(TimeProvider clock)
     {
         var now = UnixTime.Now(clock);
-        if (LastUsedAt is { } last && now - last < 60)
+        if (!IsUseDue(LastUsedAt, now))
         {
             return false;
         }

@@ -1,16 +1,28 @@
+using System.Collections.Concurrent;
 using AliasService.Application.Common.Interfaces;
 using AliasService.Domain.Aliases;
+using AliasService.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 
 namespace AliasService.Infrastructure.Persistence;
 
-internal sealed class AliasRepository(AliasServiceDbContext db) : IAliasRepository
+internal sealed class AliasRepository(AliasServiceDbContext db, LocalCaches caches) : IAliasRepository
 {
+    /// <summary>
+    /// The public lookup by id, compiled once per context type (each provider's context has its own SQL): no LINQ
+    /// translation or query-cache lookup per request.
+    /// </summary>
+    private static readonly ConcurrentDictionary<Type, Func<AliasServiceDbContext, string, CancellationToken, Task<Alias?>>> FindById = new();
+
     public Task<Alias?> FindOwnedAsync(string organizationId, string aliasId, CancellationToken cancellationToken) =>
         db.Aliases.Include(a => a.UserRevocations).SingleOrDefaultAsync(a => a.Id == aliasId && a.OrganizationId == organizationId, cancellationToken);
 
-    public Task<Alias?> FindAsync(string aliasId, CancellationToken cancellationToken) =>
-        db.Aliases.AsNoTracking().Include(a => a.UserRevocations).SingleOrDefaultAsync(a => a.Id == aliasId, cancellationToken);
+    public async Task<Alias?> FindAsync(string aliasId, CancellationToken cancellationToken) =>
+        await caches.GetOrLoadAsync(caches.Aliases, aliasId, LoadAsync, cancellationToken).ConfigureAwait(false);
+
+    private Task<Alias?> LoadAsync(string aliasId, CancellationToken cancellationToken) =>
+        FindById.GetOrAdd(db.GetType(), _ => EF.CompileAsyncQuery(
+            (AliasServiceDbContext context, string id, CancellationToken token) => context.Aliases.AsNoTracking().Include(a => a.UserRevocations).SingleOrDefault(a => a.Id == id)))(db, aliasId, cancellationToken);
 
     public async Task<IReadOnlyList<Alias>> ListAsync(string organizationId, AliasType? type, KeysetCursor? after, int take, CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using AliasService.Application.Common.Interfaces;
 using AliasService.Domain.Aliases;
 using AliasService.Domain.JwtKeys;
 using AliasService.Domain.Organizations;
+using AliasService.Infrastructure.Caching;
 using AliasService.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,6 +26,26 @@ public abstract class AliasServiceDbContext(DbContextOptions options, SecretProt
 
     /// <summary>The protector the protected-column interceptors use for this context.</summary>
     internal SecretProtector Protector { get; } = protector;
+
+    /// <summary>Keys of changes saved in a transaction that has not committed yet (see <see cref="CommittedChangesPublisher"/>).</summary>
+    internal HashSet<CacheKey> UncommittedCacheKeys { get; } = [];
+
+    /// <summary>The SQLite write gate while this context holds it (see <see cref="SqliteWriteGate"/>).</summary>
+    internal SqliteWriteGate? WriteGate { get; set; }
+
+    public override void Dispose()
+    {
+        SqliteWriteGate.Release(this);
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        SqliteWriteGate.Release(this);
+        GC.SuppressFinalize(this);
+        return base.DisposeAsync();
+    }
 
     async Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken)
     {

@@ -52,7 +52,8 @@ public sealed class AliasTokenVerifier(IRegisteredJwtKeys keys, TimeProvider clo
     /// <summary>
     /// Parsed public keys by (key id, thumbprint), loaded once and never disposed: Microsoft.IdentityModel caches
     /// signature providers per key, so a key disposed after one request would break the next. Whether a key may
-    /// be used is still decided by the database lookup on every request, so a deleted key stops working at once.
+    /// be used is still decided by the lookup of its registration on every request (the cached one is dropped when the
+    /// key is deleted), so a deleted key stops working at once.
     /// </summary>
     private static readonly ConcurrentDictionary<(string KeyId, string Fingerprint), SecurityKey> LoadedKeys = new();
 
@@ -95,13 +96,13 @@ public sealed class AliasTokenVerifier(IRegisteredJwtKeys keys, TimeProvider clo
 
             if (verifiedBy is null)
             {
-                if (candidates[0].UnusableSecret is { } unusable)
-                {
-                    // Checked against a stand-in key, so the refusal costs and reads like any bad signature.
-                    throw new TokenRejectedException(TokenFailureReason.BadSignature, LibraryFailures.SignatureDoesNotVerify, unusable);
-                }
-
-                throw LibraryFailures.Translate(primary!.Exception);
+                // The common refusals (a bad signature) are answered without a throw: a refusal is what an attacker
+                // sends, so it must not cost more than an acceptance. A stand-in key (no usable secret) was checked
+                // like a real one, so that refusal costs and reads like any bad signature.
+                var refusal = candidates[0].UnusableSecret is { } unusable
+                    ? new TokenRejectedException(TokenFailureReason.BadSignature, LibraryFailures.SignatureDoesNotVerify, unusable)
+                    : LibraryFailures.Translate(primary!.Exception);
+                return Refused(verification, refusal, target);
             }
 
             verification = verification with { Key = verifiedBy };
@@ -110,12 +111,15 @@ public sealed class AliasTokenVerifier(IRegisteredJwtKeys keys, TimeProvider clo
         }
         catch (TokenRejectedException rejected)
         {
-            return verification.Refuse(rejected.Reason, rejected.Message, rejected.Diagnostic) with
-            {
-                Revocations = verification.Claims is not null ? target.RevocationsCovering(verification.UserId, verification.IssuedAt) : [],
-            };
+            return Refused(verification, rejected, target);
         }
     }
+
+    private static AliasTokenVerification Refused(AliasTokenVerification verification, TokenRejectedException rejected, AliasTokenTarget target) =>
+        verification.Refuse(rejected.Reason, rejected.Message, rejected.Diagnostic) with
+        {
+            Revocations = verification.Claims is not null ? target.RevocationsCovering(verification.UserId, verification.IssuedAt) : [],
+        };
 
     /// <summary>What the readable parts of the token say, read leniently (a claim of the wrong type reads as absent here; the checks refuse it).</summary>
     private static AliasTokenVerification Describe(JwtStructure structure)
@@ -155,6 +159,9 @@ public sealed class AliasTokenVerifier(IRegisteredJwtKeys keys, TimeProvider clo
             }
         }
     }
+
+    private static AliasTokenVerification Refused(TokenRejectedException rejected) =>
+        AliasTokenVerification.Refused(rejected.Reason, rejected.Message, rejected.Diagnostic);
 
     /// <summary>
     /// The keys this token may be checked with, the one that decides a refusal first. An HMAC algorithm only ever gets

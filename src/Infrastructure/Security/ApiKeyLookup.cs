@@ -1,14 +1,17 @@
+using AliasService.Domain.Common;
 using AliasService.Domain.Organizations;
+using AliasService.Infrastructure.Caching;
 using AliasService.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace AliasService.Infrastructure.Security;
 
 /// <summary>
-/// Finds the active API key a token's <c>kid</c> names. No cache, so a revoked key fails on the very next request,
-/// on every instance. The <c>kid</c> is only ever a parameter value, never a path or SQL text.
+/// Finds the active API key a token's <c>kid</c> names, through the <see cref="LocalCaches"/>: a revocation is
+/// committed, then published, so a revoked key fails on the very next request. The <c>kid</c> is only ever a
+/// parameter value, never a path or SQL text.
 /// </summary>
-public sealed class ApiKeyLookup(AliasServiceDbContext db, TimeProvider clock)
+public sealed class ApiKeyLookup(AliasServiceDbContext db, LocalCaches caches, TimeProvider clock)
 {
     public async Task<ApiKeyCredential?> FindActiveAsync(string keyId, CancellationToken cancellationToken)
     {
@@ -17,22 +20,33 @@ public sealed class ApiKeyLookup(AliasServiceDbContext db, TimeProvider clock)
             return null;
         }
 
-        // An expiry (or a scheduled revocation) takes effect at its second, without any job running.
-        var now = clock.GetUtcNow().ToUnixTimeSeconds();
-        var key = await db.ApiKeys
-            .SingleOrDefaultAsync(k => k.Id == keyId && k.RevokedAt == null && (k.ExpiresAt == null || k.ExpiresAt > now), cancellationToken)
-            .ConfigureAwait(false);
-        return key is null ? null : new ApiKeyCredential(key.Id, key.OrganizationId, key.Secret);
+        // An expiry (or a scheduled revocation) takes effect at its second, without any job running or any cache
+        // entry being dropped: the cached credential carries its end.
+        var credential = await caches.GetOrLoadAsync(caches.ApiKeys, keyId, LoadAsync, cancellationToken).ConfigureAwait(false);
+        return credential is { ExpiresAt: { } expires } && expires <= UnixTime.Now(clock) ? null : credential;
     }
 
-    /// <summary>Stamps <see cref="ApiKey.LastUsedAt"/> (at most once a minute per key).</summary>
-    public async Task MarkUsedAsync(string keyId, CancellationToken cancellationToken)
+    /// <summary>Stamps <see cref="ApiKey.LastUsedAt"/> (at most once a minute per key: only then is the key read and written).</summary>
+    public async Task MarkUsedAsync(ApiKeyCredential credential, CancellationToken cancellationToken)
     {
-        // FindAsync answers from the change tracker: the key was loaded moments ago by FindActiveAsync.
-        var key = await db.ApiKeys.FindAsync([keyId], cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(credential);
+        if (!ApiKey.IsUseDue(credential.LastUsedAt, UnixTime.Now(clock)))
+        {
+            return;
+        }
+
+        var key = await db.ApiKeys.FindAsync([credential.KeyId], cancellationToken).ConfigureAwait(false);
         if (key is not null && key.MarkUsed(clock))
         {
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private async Task<ApiKeyCredential?> LoadAsync(string keyId, CancellationToken cancellationToken)
+    {
+        // The whole row: the secret is decrypted as the entity is materialized.
+        var key = await db.ApiKeys.AsNoTracking()
+            .SingleOrDefaultAsync(k => k.Id == keyId && k.RevokedAt == null, cancellationToken).ConfigureAwait(false);
+        return key is null ? null : new ApiKeyCredential(key.Id, key.OrganizationId, key.Secret, key.LastUsedAt, key.ExpiresAt);
     }
 }

@@ -1,3 +1,5 @@
+using AliasService.Infrastructure.Caching;
+
 namespace AliasService.Infrastructure.Security;
 
 /// <summary>

@@ -71,9 +71,13 @@ internal static class OrganizationTokenAuthentication
         {
             var token = BearerToken.From(authorization);
             var structure = JwtStructure.Parse(token);
+
+            // Alias tokens come this way too on public retrieval (asymmetric, or HS256 without an API key's kid): they
+            // are refused here without throwing, which would cost more than the rest of the check.
             if (!string.Equals(structure.Algorithm, SecurityAlgorithms.HmacSha256, StringComparison.Ordinal))
             {
-                throw new TokenRejectedException(TokenFailureReason.UnsupportedAlgorithm, "Organization tokens are signed HS256.");
+                context.Fail(new TokenRejectedException(TokenFailureReason.UnsupportedAlgorithm, "Organization tokens are signed HS256."));
+                return;
             }
 
             var lookup = context.HttpContext.RequestServices.GetRequiredService<ApiKeyLookup>();
@@ -82,7 +86,8 @@ internal static class OrganizationTokenAuthentication
                 : await lookup.FindActiveAsync(structure.KeyId, context.HttpContext.RequestAborted).ConfigureAwait(false);
             if (credential is null)
             {
-                throw new TokenRejectedException(TokenFailureReason.UnknownKey, "The kid does not name an active API key.");
+                context.Fail(new TokenRejectedException(TokenFailureReason.UnknownKey, "The kid does not name an active API key."));
+                return;
             }
 
             context.HttpContext.Items[SigningKeyItem] = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(credential.Secret)) { KeyId = credential.KeyId };
@@ -136,7 +141,7 @@ internal static class OrganizationTokenAuthentication
         context.Principal = new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(OrganizationClaims.OrganizationId, credential.OrganizationId), new Claim(OrganizationClaims.ApiKeyId, credential.KeyId)],
             Scheme));
-        await http.RequestServices.GetRequiredService<ApiKeyLookup>().MarkUsedAsync(credential.KeyId, http.RequestAborted).ConfigureAwait(false);
+        await http.RequestServices.GetRequiredService<ApiKeyLookup>().MarkUsedAsync(credential, http.RequestAborted).ConfigureAwait(false);
     }
 
     private static Task ChallengeAsync(JwtBearerChallengeContext context)

@@ -8,6 +8,7 @@ using AliasService.Application.Aliases.Commands.RevokeAliasTokens;
 using AliasService.Application.Aliases.Commands.RotateJwtSecret;
 using AliasService.Application.Aliases.Commands.RotateStreamKey;
 using AliasService.Application.Aliases.Commands.UpdateAlias;
+using AliasService.Application.Aliases.Queries.GetAlias;
 using AliasService.Application.Aliases.Queries.ListAliases;
 using AliasService.WebApi.Authentication;
 using AliasService.WebApi.Concurrency;
@@ -23,7 +24,7 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace AliasService.WebApi.Controllers;
 
-/// <summary>An organization's aliases: create, list, update, delete, and alias tokens signed with an alias's secret.</summary>
+/// <summary>An organization's aliases: create, list, read, update, delete, and alias tokens signed with an alias's secret.</summary>
 [ApiController]
 [Authorize]
 [EnableRateLimiting(RateLimitingConfiguration.OrganizationPolicy)]
@@ -45,6 +46,14 @@ public sealed class AliasesController(IMediator mediator) : ControllerBase
         var page = await mediator.Send(new ListAliasesQuery(User.GetOrganizationId(), type, after, limit), cancellationToken);
         return ListEnvelope<AliasDto>.From(page.After, page.Entries);
     }
+
+    /// <summary>One of the organization's aliases, in the owner view (secrets included, expired or not).</summary>
+    [HttpGet("alias/{id:" + AliasIdRouteConstraint.Name + "}")]
+    [ProducesResponseType<DataEnvelope<AliasDto>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
+    public async Task<DataEnvelope<AliasDto>> GetAlias(string id, CancellationToken cancellationToken) =>
+        new(await mediator.Send(new GetAliasQuery(User.GetOrganizationId(), id), cancellationToken));
 
     /// <summary>Creates an alias; answers its owner view.</summary>
     [HttpPost("alias/create")]

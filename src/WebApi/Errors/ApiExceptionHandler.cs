@@ -5,13 +5,14 @@ using AliasService.Domain.JwtKeys;
 using AliasService.Domain.Organizations;
 using AliasService.Infrastructure.Idempotency;
 using AliasService.Infrastructure.Persistence;
+using AliasService.Infrastructure.Redis;
 using AliasService.Infrastructure.Security;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace AliasService.WebApi.Errors;
 
 /// <summary>
-/// The one exception-to-HTTP mapping. Expected failures become 4xx envelopes, an unavailable database a 503 (with
+/// The one exception-to-HTTP mapping. Expected failures become 4xx envelopes, an unavailable database or Redis a 503 (with
 /// Retry-After); anything else is logged with its stack trace and answered with a bare 500 envelope, never with internals.
 /// </summary>
 internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
@@ -56,6 +57,7 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
                 (StatusCodes.Status413PayloadTooLarge, new ErrorBody(RequestBodyTooLargeException.DefaultMessage)),
             BadHttpRequestException e => (e.StatusCode, new ErrorBody("The request could not be read.")),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, new ErrorBody("Client closed the request.")),
+            RedisUnavailableException => (StatusCodes.Status503ServiceUnavailable, new ErrorBody(DatabaseUnavailable)),
             _ when DatabaseFailures.IsUnavailable(exception) => (StatusCodes.Status503ServiceUnavailable, new ErrorBody(DatabaseUnavailable)),
             _ => (StatusCodes.Status500InternalServerError, new ErrorBody("An unexpected error occurred.")),
         };
@@ -66,7 +68,7 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
         }
         else if (status == StatusCodes.Status503ServiceUnavailable)
         {
-            LogDatabaseUnavailable(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+            LogDependencyUnavailable(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
             httpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
         }
 
@@ -74,8 +76,8 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
         return true;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The database is unavailable for {Method} {Path}")]
-    private static partial void LogDatabaseUnavailable(ILogger logger, Exception exception, string method, PathString path);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database or Redis is unavailable for {Method} {Path}")]
+    private static partial void LogDependencyUnavailable(ILogger logger, Exception exception, string method, PathString path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, PathString path);

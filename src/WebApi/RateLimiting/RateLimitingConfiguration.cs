@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using AliasService.Infrastructure.RateLimiting;
+using AliasService.Infrastructure.Redis;
 using AliasService.WebApi.Authentication;
 using AliasService.WebApi.Errors;
 using Microsoft.AspNetCore.RateLimiting;
@@ -10,7 +11,7 @@ namespace AliasService.WebApi.RateLimiting;
 
 /// <summary>
 /// Abuse limits: failed retrievals (<see cref="FailedRetrievalLimitFilter"/>), and management calls per organization
-/// with ASP.NET Core's rate limiter. Rejections answer 429 in the envelope with <c>Retry-After</c> (the middleware's default is 503).
+/// with ASP.NET Core's rate limiter (its windows in Redis when <c>Redis:Configuration</c> is set, shared by every instance). Rejections answer 429 in the envelope with <c>Retry-After</c> (the middleware's default is 503).
 /// Client addresses are the connection's: forwarded headers are honoured only when a trusted proxy is configured.
 /// </summary>
 internal static class RateLimitingConfiguration
@@ -26,9 +27,10 @@ internal static class RateLimitingConfiguration
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(OrganizationPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                PartitionKey(context),
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = organization.PermitLimit, Window = organization.Window, QueueLimit = 0 }));
+            var window = new FixedWindowRateLimiterOptions { PermitLimit = organization.PermitLimit, Window = organization.Window, QueueLimit = 0 };
+            options.AddPolicy(OrganizationPolicy, context => context.RequestServices.GetService<RedisConnection>() is { } redis
+                ? RateLimitPartition.Get(PartitionKey(context), key => new RedisFixedWindowRateLimiter(redis, key, window))
+                : RateLimitPartition.GetFixedWindowLimiter(PartitionKey(context), _ => window));
             options.OnRejected = (context, cancellationToken) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : organization.Window;

@@ -9,6 +9,7 @@ using AliasService.Application.JwtKeys.Commands.CreateJwtKey;
 using AliasService.Domain.Aliases;
 using AliasService.Domain.Common;
 using AliasService.Domain.JwtKeys;
+using AliasService.WebApi.Contracts;
 using AliasService.WebApi.IntegrationTests.Operations.Support;
 using AliasService.WebApi.IntegrationTests.Support;
 using MediatR;
@@ -30,9 +31,12 @@ public sealed partial class OpenApiConventionTests : ServiceTest
     {
         var operations = Operations(await ReadDocumentAsync()).ToList();
 
-        operations.Select(o => o.Operation["operationId"]?.GetValue<string>()).Should().BeEquivalentTo(
+        var ids = operations.Select(o => o.Operation["operationId"]?.GetValue<string>()).ToList();
+
+        ids.Should().BeEquivalentTo(ControllerActions.All().Select(a => a.Action));
+        ids.Should().Contain(
         [
-            "CreateAlias", "ListAliases", "UpdateAlias", "DeleteAlias", "MintAliasToken", "RetrieveAlias", "RevokeAliasTokens", "RotateJwtSecret", "RotateStreamKey",
+            "CreateAlias", "ListAliases", "GetAlias", "UpdateAlias", "DeleteAlias", "MintAliasToken", "RetrieveAlias", "RevokeAliasTokens", "RotateJwtSecret", "RotateStreamKey",
             "ListApiKeys", "CreateApiKey", "RevokeApiKey", "ListJwtKeys", "GetJwtKey", "CreateJwtKey", "DeleteJwtKey",
         ]);
     }
@@ -82,7 +86,12 @@ public sealed partial class OpenApiConventionTests : ServiceTest
         Range(mint["expires_in"]!).Should().Be((1, MintAliasTokenCommand.MaxExpiresIn));
         Keywords(key["name"]!).Should().Be((1, TextLimits.JwtKeyNameMax));
         Keywords(key["public_key"]!).Should().Be((1, CreateJwtKeyCommandValidator.MaxPublicKeyLength));
-        foreach (var listing in new[] { "/organization/api/v1/aliases", "/organization/api/v1/jwt_keys" })
+        var listings = ControllerActions.All()
+            .Where(a => a.SuccessType is { IsGenericType: true } t && t.GetGenericTypeDefinition() == typeof(ListEnvelope<>) && a.QueryParameters.Contains("limit"))
+            .Select(a => a.Path)
+            .ToList();
+        listings.Should().Contain(["/organization/api/v1/aliases", "/organization/api/v1/jwt_keys"]);
+        foreach (var listing in listings)
         {
             var limit = Parameter(document, listing, "get", "limit")["schema"]!;
             Range(limit).Should().Be((1, ListAliasesQuery.MaxLimit), listing);

@@ -1,0 +1,226 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using AliasService.Infrastructure.Redis;
+using AliasService.WebApi.IntegrationTests.Operations.Support;
+using AliasService.WebApi.IntegrationTests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
+
+namespace AliasService.WebApi.IntegrationTests.Operations;
+
+/// <summary>
+/// Two instances sharing one database and one Redis (<c>Redis:Configuration</c>) draw on the same abuse budgets: the
+/// failed attempts per client (an IPv6 /64 being one client) and per alias, and the per-organization window. When
+/// Redis is down, retrieval fails closed (503 in the envelope, quickly) and <c>/health/ready</c> says not ready;
+/// once Redis is back, the running instances serve again by themselves. Runs when <c>ALIASSERVICE_TEST_REDIS</c>
+/// names a redis-server binary (<c>scripts/test-redis.sh</c>).
+/// </summary>
+public sealed class SharedLimitsOverRedisTests
+{
+    private const int PerClient = 10;
+    private const int PerAlias = 12;
+    private const int PerOrganization = 6;
+    private const string Passcode = "shared-budget-passcode";
+    private static readonly IPAddress Proxy = IPAddress.Parse("203.0.113.20");
+
+    private OwnRedisServer _redis = null!;
+    private TestStorage _sharedStorage = null!;
+    private ConfiguredService _a = null!;
+    private ConfiguredService _b = null!;
+
+    [OneTimeSetUp]
+    public async Task StartInstancesAsync()
+    {
+        if (OwnRedisServer.Binary is null)
+        {
+            Assert.Ignore($"{OwnRedisServer.ServerVariable} does not name a redis-server binary (scripts/test-redis.sh sets it).");
+        }
+
+        _redis = await OwnRedisServer.StartAsync();
+        var settings = new Dictionary<string, string>
+        {
+            ["Redis:Configuration"] = _redis.Configuration,
+            ["RateLimiting:FailedRetrievals:PermitLimit"] = PerClient.ToString(CultureInfo.InvariantCulture),
+            ["RateLimiting:FailedRetrievals:WindowSeconds"] = "3600",
+            ["RateLimiting:FailedRetrievalsPerAlias:PermitLimit"] = PerAlias.ToString(CultureInfo.InvariantCulture),
+            ["RateLimiting:FailedRetrievalsPerAlias:WindowSeconds"] = "3600",
+            ["RateLimiting:Organization:PermitLimit"] = PerOrganization.ToString(CultureInfo.InvariantCulture),
+            ["RateLimiting:Organization:WindowSeconds"] = "3600",
+            ["ForwardedHeaders:KnownProxies:0"] = Proxy.ToString(),
+        };
+        _a = new ConfiguredService(settings, replaceServices: ConnectFrom(Proxy));
+        _a.Start();
+        _sharedStorage = _a.Storage.SharingTheDatabase();
+        _b = new ConfiguredService(settings, replaceServices: ConnectFrom(Proxy), storage: _sharedStorage);
+        _b.Start();
+    }
+
+    [OneTimeTearDown]
+    public async Task StopInstancesAsync()
+    {
+        if (_b is not null)
+        {
+            await _b.DisposeAsync();
+            await _sharedStorage.DisposeAsync();
+        }
+
+        if (_a is not null)
+        {
+            await _a.DisposeAsync();
+        }
+
+        if (_redis is not null)
+        {
+            await _redis.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public async Task FiveWrongPasscodesOnEachInstance_FromOneIPv6Network_ThenTheNextOnEitherAnswers429()
+    {
+        var alias = await CreateProtectedAliasAsync();
+        using var a = _a.CreateAnonymousClient();
+        using var b = _b.CreateAnonymousClient();
+        for (var attempt = 0; attempt < PerClient / 2; attempt++)
+        {
+            using var onA = await RetrieveAsync(a, alias, "wrong", from: $"2001:db8:7:7::{attempt + 1:x}");
+            await onA.ReadErrorAsync(HttpStatusCode.Unauthorized);
+            using var onB = await RetrieveAsync(b, alias, "wrong", from: $"2001:db8:7:7:ffff::{attempt + 1:x}");
+            await onB.ReadErrorAsync(HttpStatusCode.Unauthorized);
+        }
+
+        using var nextOnA = await RetrieveAsync(a, alias, "wrong", from: "2001:db8:7:7::99");
+        using var nextOnB = await RetrieveAsync(b, alias, "wrong", from: "2001:db8:7:7::98");
+        using var rightOnB = await RetrieveAsync(b, alias, Passcode, from: "2001:db8:7:7::97");
+        using var otherNetwork = await RetrieveAsync(a, alias, Passcode, from: "2001:db8:7:8::1");
+
+        (await nextOnA.ReadErrorAsync(HttpStatusCode.TooManyRequests)).Text("message").Should().Contain("Too many failed attempts");
+        nextOnA.ShouldBePositiveSeconds();
+        await nextOnB.ReadErrorAsync(HttpStatusCode.TooManyRequests);
+        await rightOnB.ReadErrorAsync(HttpStatusCode.TooManyRequests);
+        (await otherNetwork.ReadJsonAsync(HttpStatusCode.OK)).ShouldBeDataEnvelope().Text("id").Should().Be(alias);
+    }
+
+    [Test]
+    public async Task PasscodeGuessesFromManyClientsOnBothInstances_ShareTheAliasBudget()
+    {
+        var alias = await CreateProtectedAliasAsync();
+        using var a = _a.CreateAnonymousClient();
+        using var b = _b.CreateAnonymousClient();
+        for (var client = 1; client <= PerAlias; client++)
+        {
+            using var wrong = await RetrieveAsync(client % 2 == 0 ? a : b, alias, "wrong", from: $"198.51.100.{client}");
+            await wrong.ReadErrorAsync(HttpStatusCode.Unauthorized);
+        }
+
+        using var fresh = await RetrieveAsync(b, alias, Passcode, from: "198.51.100.200");
+
+        await fresh.ReadErrorAsync(HttpStatusCode.TooManyRequests);
+    }
+
+    [Test]
+    public async Task ManagementCallsOnBothInstances_ShareTheOrganizationWindow()
+    {
+        var organization = await _a.CreateOrganizationAsync();
+        using var a = _a.CreateClientFor(organization);
+        using var b = _b.CreateClientFor(organization);
+        for (var call = 0; call < PerOrganization / 2; call++)
+        {
+            using var onA = await a.GetAsync(Routes.List);
+            await onA.ReadJsonAsync(HttpStatusCode.OK);
+            using var onB = await b.GetAsync(Routes.List);
+            await onB.ReadJsonAsync(HttpStatusCode.OK);
+        }
+
+        using var nextOnA = await a.GetAsync(Routes.List);
+        using var nextOnB = await b.GetAsync(Routes.List);
+
+        (await nextOnA.ReadErrorAsync(HttpStatusCode.TooManyRequests)).Text("message").Should().Contain("Too many requests");
+        nextOnA.ShouldBePositiveSeconds();
+        await nextOnB.ReadErrorAsync(HttpStatusCode.TooManyRequests);
+    }
+
+    [Test]
+    [Order(int.MaxValue)]
+    public async Task RedisDown_RetrievalAnswers503QuicklyAndNotReady_ThenTheRunningInstancesResumeByThemselves()
+    {
+        var alias = await CreateProtectedAliasAsync();
+        var organization = await _a.CreateOrganizationAsync();
+        using var owner = _a.CreateClientFor(organization);
+        using var b = _b.CreateAnonymousClient();
+        b.Timeout = TimeSpan.FromSeconds(30);
+
+        await _redis.StopServerAsync();
+
+        var elapsed = Stopwatch.StartNew();
+        using (var retrieve = await RetrieveAsync(b, alias, Passcode, from: "198.51.100.77"))
+        {
+            (await retrieve.ReadErrorAsync(HttpStatusCode.ServiceUnavailable)).Text("message").Should().Contain("temporarily unavailable");
+            retrieve.Headers.RetryAfter!.Delta.Should().BePositive();
+            (await retrieve.Content.ReadAsStringAsync()).Should().NotContain("127.0.0.1").And.NotContain("Redis");
+        }
+
+        elapsed.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5), "an unreachable Redis must not make requests hang");
+        using (var ready = await b.GetAsync("/health/ready"))
+        {
+            var health = await ready.ReadJsonAsync(HttpStatusCode.ServiceUnavailable);
+            health.GetProperty("checks").GetProperty("redis").Text("status").Should().Be("Unhealthy");
+            health.GetProperty("checks").GetProperty("database").Text("status").Should().Be("Healthy");
+        }
+
+        // Management keeps its per-organization window in this process meanwhile: available, still limited.
+        using (var list = await owner.GetAsync(Routes.List))
+        {
+            await list.ReadJsonAsync(HttpStatusCode.OK);
+        }
+
+        var restoredOnB = await ConnectionRestored(_b);
+        await _redis.StartServerAsync();
+        await restoredOnB.WaitAsync(TimeSpan.FromSeconds(10));
+
+        using (var retrieve = await RetrieveAsync(b, alias, Passcode, from: "198.51.100.77"))
+        {
+            (await retrieve.ReadJsonAsync(HttpStatusCode.OK)).ShouldBeDataEnvelope().Text("id").Should().Be(alias);
+        }
+
+        using (var ready = await b.GetAsync("/health/ready"))
+        {
+            (await ready.ReadJsonAsync(HttpStatusCode.OK)).Text("status").Should().Be("Healthy");
+        }
+    }
+
+    /// <summary>Completes when <paramref name="service"/>'s Redis connection for commands is restored.</summary>
+    private static async Task<Task> ConnectionRestored(ConfiguredService service)
+    {
+        var multiplexer = await service.Services.GetRequiredService<RedisConnection>().GetMultiplexerAsync();
+        var restored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        multiplexer.ConnectionRestored += (_, e) =>
+        {
+            if (e.ConnectionType == ConnectionType.Interactive)
+            {
+                restored.TrySetResult();
+            }
+        };
+        return restored.Task;
+    }
+
+    private static Action<IServiceCollection> ConnectFrom(IPAddress peer) =>
+        services => services.AddSingleton<IStartupFilter>(new PeerAddressStartupFilter(peer));
+
+    private async Task<string> CreateProtectedAliasAsync()
+    {
+        using var owner = _a.CreateClientFor(await _a.CreateOrganizationAsync());
+        using var response = await owner.PostAsync(Routes.Create, HttpJson.Body(
+            $$"""{"type":"conference","passcode":"{{Passcode}}","expired_at":{{_a.Now + 86_400}}}"""));
+        return (await response.ReadJsonAsync(HttpStatusCode.Created)).ShouldBeDataEnvelope().Text("id")!;
+    }
+
+    private static async Task<HttpResponseMessage> RetrieveAsync(HttpClient client, string alias, string passcode, string from)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{Routes.Retrieve(alias)}?passcode={Uri.EscapeDataString(passcode)}");
+        request.Headers.Add("X-Forwarded-For", from);
+        return await client.SendAsync(request);
+    }
+}
