@@ -145,6 +145,7 @@ public sealed class AliasTokenVerifier(IRegisteredJwtKeys keys, TimeProvider clo
             IssuedAt = issuedAt,
             NotBefore = Lenient(payload, "nbf"),
             ExpiresAt = effective,
+            ClockSkewSeconds = TokenLifetime.ClockSkewSeconds,
         };
 
         static long? Lenient(JsonElement payload, string claim)

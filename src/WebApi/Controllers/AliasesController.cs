@@ -9,6 +9,7 @@ using AliasService.Application.Aliases.Commands.RotateJwtSecret;
 using AliasService.Application.Aliases.Commands.RotateStreamKey;
 using AliasService.Application.Aliases.Commands.UpdateAlias;
 using AliasService.Application.Aliases.Queries.GetAlias;
+using AliasService.Application.Aliases.Queries.InspectAliasToken;
 using AliasService.Application.Aliases.Queries.ListAliases;
 using AliasService.WebApi.Authentication;
 using AliasService.WebApi.Concurrency;
@@ -179,4 +180,21 @@ public sealed class AliasesController(IMediator mediator) : ControllerBase
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
     public async Task<DataEnvelope<StreamKeyRotationDto>> RotateStreamKey(string id, CancellationToken cancellationToken) =>
         new(await mediator.Send(new RotateStreamKeyCommand(User.GetOrganizationId(), id), cancellationToken));
+
+    /// <summary>
+    /// Explains why public retrieval would accept or refuse an alias token, with the same verifier: the precise reason
+    /// (also those the public answer hides), the key, the decoded header and claims, the times and any revocation.
+    /// Never a secret or the signature; not counted as a failed attempt.
+    /// </summary>
+    [HttpPost("alias/{id}/token/inspect")]
+    [WellFormedId(IdKind.Alias)]
+    [Consumes("application/json")]
+    [ProducesResponseType<DataEnvelope<TokenInspectionDto>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status415UnsupportedMediaType)]
+    public async Task<DataEnvelope<TokenInspectionDto>> InspectAliasToken(string id, [FromBody] InspectAliasTokenRequest body, CancellationToken cancellationToken) =>
+        new(await mediator.Send(new InspectAliasTokenQuery(User.GetOrganizationId(), id, body.Token), cancellationToken));
 }

@@ -3,6 +3,7 @@ using AliasService.Application.Aliases;
 using AliasService.Application.Aliases.Commands.MintAliasToken;
 using AliasService.Application.Aliases.Commands.RotateJwtSecret;
 using AliasService.Application.Aliases.Commands.RotateStreamKey;
+using AliasService.Application.Aliases.Queries.InspectAliasToken;
 using AliasService.Application.JwtKeys;
 using AliasService.WebApi.Contracts;
 using AliasService.WebApi.Errors;
@@ -58,6 +59,12 @@ internal static class OpenApiExamples
             """),
         _ when type == typeof(CreateApiKeyRequest) => JsonNode.Parse("""
             {"expires_in":2592000}
+            """),
+        _ when type == typeof(InspectAliasTokenRequest) => JsonNode.Parse("""
+            {"token":"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJhbGlhcyI6IkptM2NYMGQ4blEyclQ1dlkiLCJ1c2VyX2lkIjoidXNlcjQ1NiIsImhvc3QiOnRydWV9.c2lnbmF0dXJl"}
+            """),
+        _ when type == typeof(TokenInspectionDto) => JsonNode.Parse("""
+            {"valid":false,"reason":"token_expired","description":"The token has expired.","algorithm":"HS256","key":"jwt_secret","header":{"alg":"HS256","typ":"JWT"},"claims":{"alias":"Jm3cX0d8nQ2rT5vY","user_id":"user456","iat":1767225600,"exp":1767229200},"issued_at":1767225600,"not_before":null,"expires_at":1767229200,"server_time":1767232800,"clock_skew_seconds":30,"view":null,"revocations":[]}
             """),
         _ when type == typeof(ErrorEnvelope) => JsonNode.Parse("""
             {"error":{"message":"Alias not found"}}

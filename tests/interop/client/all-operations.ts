@@ -101,6 +101,14 @@ ensure(revokedTokens.data!.data.user_id === 'generated-client' && typeof revoked
 const afterRevocation = await client.GET('/api/v1/alias/{id}', { headers: bearer(minted.data!.data.token), params: { path: { id: alias.id } } });
 ensure(afterRevocation.response.status === 401 && afterRevocation.error?.error.reason === 'token_revoked', 'RetrieveAlias with a revoked token: 401 token_revoked');
 
+const inspected = await client.POST('/organization/api/v1/alias/{id}/token/inspect', {
+  headers: owner,
+  params: { path: { id: alias.id } },
+  body: { token: minted.data!.data.token },
+});
+expect('InspectAliasToken', inspected.response, 200);
+ensure(inspected.data!.data.valid === false && inspected.data!.data.reason === 'token_revoked', 'InspectAliasToken: the revoked token is explained');
+
 const rotatedSecret = await client.POST('/organization/api/v1/alias/{id}/jwt_secret/rotate', {
   headers: owner,
   params: { path: { id: alias.id } },

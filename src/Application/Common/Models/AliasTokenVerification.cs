@@ -54,6 +54,9 @@ public sealed record AliasTokenVerification
     /// <summary>The effective expiry: the earlier of <c>exp</c> and <c>iat</c> + <c>expires_in</c>.</summary>
     public long? ExpiresAt { get; init; }
 
+    /// <summary>The clock skew the time checks allowed, in seconds.</summary>
+    public long ClockSkewSeconds { get; init; }
+
     /// <summary>The revocations of the alias that cover this token (empty when none does).</summary>
     public IReadOnlyList<AppliedRevocation> Revocations { get; init; } = [];
 
