@@ -18,6 +18,6 @@ fi
 status=0
 ALIASSERVICE_TEST_REDIS="$(command -v redis-server)" \
   dotnet test tests/WebApi.IntegrationTests -c "$configuration" --logger "trx" --results-directory "$results" \
-    --filter "FullyQualifiedName~OverRedis" "$@" || status=1
+    --filter "FullyQualifiedName~Redis" "$@" || status=1
 node "$root/scripts/summarize-tests.mjs" "$results" || status=1
 exit $status

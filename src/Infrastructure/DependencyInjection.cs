@@ -34,13 +34,8 @@ public static class DependencyInjection
         }
         else
         {
-            var folder = Directory.CreateDirectory(keysFolder);
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(folder.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            }
-
-            protection.PersistKeysToFileSystem(folder);
+            // Created owner-only by StorageFolders at start, before the first key is written.
+            protection.PersistKeysToFileSystem(new DirectoryInfo(keysFolder));
         }
 
         var certificatePath = configuration["DataProtection:CertificatePath"];
@@ -88,6 +83,9 @@ public static class DependencyInjection
         services.AddSecretProtection(configuration, keyRing, keysFolder);
 
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        services.AddSingleton(new StorageFolders(
+            database.Provider == DatabaseProvider.Sqlite ? dataFolder : null,
+            keyRing == KeyRingStore.Folder ? keysFolder : null));
         if (database.IsServer && string.IsNullOrWhiteSpace(connectionString))
         {
             throw new InvalidOperationException($"Database:Provider is {database.Provider} but ConnectionStrings:{ConnectionStringName} is not set.");
@@ -96,7 +94,6 @@ public static class DependencyInjection
         switch (database.Provider)
         {
             case DatabaseProvider.Sqlite:
-                Directory.CreateDirectory(dataFolder);
                 connectionString ??= new SqliteConnectionStringBuilder
                 {
                     DataSource = Path.Combine(dataFolder, "aliasservice.db"),
@@ -147,6 +144,8 @@ public static class DependencyInjection
         if (redis.IsConfigured)
         {
             // Shared by every instance: the failed-attempt budgets (and, in the HTTP layer, the per-organization windows).
+            // A malformed configuration string stops the start here rather than failing every request later.
+            _ = RedisConnection.ConfigurationFor(redis.Configuration!);
             services.Configure<RedisOptions>(configuration.GetSection(RedisOptions.SectionName));
             services.AddSingleton<RedisConnection>();
             services.AddSingleton<IFailedAttemptLimiter, RedisFailedAttemptLimiter>();

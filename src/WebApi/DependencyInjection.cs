@@ -64,7 +64,6 @@ internal static class DependencyInjection
         services.AddScoped<IdempotencyFilter>();
         services.AddTrustedProxies(configuration);
         services.AddExceptionHandler<ApiExceptionHandler>();
-        services.AddProblemDetails();
         services.AddOrganizationTokenAuthentication();
         services.AddAuthorization();
         return services;
@@ -96,7 +95,9 @@ internal static class DependencyInjection
         app.Use(NoStore);
         app.UseForwardedHeaders();
         app.UseMiddleware<RequestLoggingMiddleware>();
-        app.UseExceptionHandler();
+        // ApiExceptionHandler answers every exception; the options only say so (UseExceptionHandler() alone would
+        // need ProblemDetails registered, which this service never writes).
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ApiExceptionHandler.Unhandled });
         app.UseStatusCodePages(StatusCodeEnvelope.WriteAsync);
         app.UseMiddleware<RequestHeadLimitMiddleware>();
         app.UseMiddleware<RequestBodyLimitMiddleware>(MaxRequestBodyBytes);

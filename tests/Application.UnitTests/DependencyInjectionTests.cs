@@ -3,11 +3,11 @@ using AliasService.Application.Aliases.Commands.CreateAlias;
 using AliasService.Application.Aliases.Commands.DeleteAlias;
 using AliasService.Application.Aliases.Commands.UpdateAlias;
 using AliasService.Application.Aliases.Queries.ListAliases;
-using AliasService.Application.Common.Exceptions;
 using AliasService.Application.Common.Interfaces;
 using AliasService.Application.Organizations.Commands.CreateOrganization;
 using AliasService.Application.UnitTests.TestSupport;
 using AliasService.Domain.Aliases;
+using AliasService.Domain.Common;
 using AliasService.Domain.Organizations;
 using AutoMapper;
 using FluentValidation;
@@ -131,34 +131,34 @@ public sealed class DependencyInjectionTests
     }
 
     [Test]
-    public async Task Send_InvalidCreateAliasCommand_ThrowsRequestValidationExceptionBeforeTheHandler()
+    public async Task Send_InvalidCreateAliasCommand_ThrowsDomainValidationExceptionBeforeTheHandler()
     {
         var command = new CreateAliasCommand("org_1", "webinar", null, null, null, null, null);
 
         var act = () => Mediator.Send(command);
 
-        (await act.Should().ThrowAsync<RequestValidationException>()).Which.Errors.Keys.Should().BeEquivalentTo("type", "expired_at");
+        (await act.Should().ThrowAsync<DomainValidationException>()).Which.Errors.Keys.Should().BeEquivalentTo("type", "expired_at");
         _aliases.Verify(r => r.Add(It.IsAny<Alias>()), Times.Never);
         _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Test]
-    public async Task Send_UpdateAliasCommandClearingType_ThrowsRequestValidationExceptionWithoutLoadingTheAlias()
+    public async Task Send_UpdateAliasCommandClearingType_ThrowsDomainValidationExceptionWithoutLoadingTheAlias()
     {
         var command = new UpdateAliasCommand("org_1", "alias_1") { Type = new Domain.Common.Optional<string>(null!) };
 
         var act = () => Mediator.Send(command);
 
-        (await act.Should().ThrowAsync<RequestValidationException>()).Which.Errors.Keys.Should().Equal("type");
+        (await act.Should().ThrowAsync<DomainValidationException>()).Which.Errors.Keys.Should().Equal("type");
         _aliases.Verify(r => r.FindOwnedAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Test]
-    public async Task Send_ListAliasesQueryWithBadCursor_ThrowsRequestValidationExceptionKeyedAfter()
+    public async Task Send_ListAliasesQueryWithBadCursor_ThrowsDomainValidationExceptionKeyedAfter()
     {
         var act = () => Mediator.Send(new ListAliasesQuery("org_1", null, "not-a-cursor!", null));
 
-        (await act.Should().ThrowAsync<RequestValidationException>()).Which.Errors.Keys.Should().Equal("after");
+        (await act.Should().ThrowAsync<DomainValidationException>()).Which.Errors.Keys.Should().Equal("after");
     }
 
     [Test]
@@ -196,11 +196,11 @@ public sealed class DependencyInjectionTests
     }
 
     [Test]
-    public async Task Send_CreateOrganizationCommandWithoutName_ThrowsRequestValidationExceptionKeyedName()
+    public async Task Send_CreateOrganizationCommandWithoutName_ThrowsDomainValidationExceptionKeyedName()
     {
         var act = () => Mediator.Send(new CreateOrganizationCommand(null));
 
-        (await act.Should().ThrowAsync<RequestValidationException>()).Which.Errors.Keys.Should().Equal("name");
+        (await act.Should().ThrowAsync<DomainValidationException>()).Which.Errors.Keys.Should().Equal("name");
         _organizations.Verify(r => r.Add(It.IsAny<Organization>()), Times.Never);
     }
 }

@@ -8,15 +8,16 @@ using Microsoft.Extensions.Options;
 namespace AliasService.Infrastructure.Persistence;
 
 /// <summary>
-/// Applies pending migrations: at start when configured (on by default for SQLite only), and on demand for the
-/// deployment's <c>db migrate</c> step. At start it then re-protects secrets stored in the legacy format (every
-/// provider; see <see cref="LegacySecretUpgrade"/>).
+/// The start-up steps: create the storage folders (<see cref="StorageFolders"/>), then apply pending migrations: at
+/// start when configured (on by default for SQLite only), and on demand for the deployment's <c>db migrate</c> step.
+/// At start it then re-protects secrets stored in the legacy format (every provider; see <see cref="LegacySecretUpgrade"/>).
 /// </summary>
 public static partial class DatabaseInitializer
 {
     public static async Task InitializeAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.GetRequiredService<StorageFolders>().Create();
         var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         if (options.MigrateOnStartup ?? !options.IsServer)
         {
@@ -35,6 +36,7 @@ public static partial class DatabaseInitializer
     public static async Task<string?> MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.GetRequiredService<StorageFolders>().Create();
         await using var scope = services.CreateAsyncScope();
         var options = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var db = scope.ServiceProvider.GetRequiredService<AliasServiceDbContext>();

@@ -82,10 +82,6 @@ internal static class CommandLine
         {
             return Print(stderr, $"error: {e.Message}\n{Help}", Usage);
         }
-        catch (RequestValidationException e)
-        {
-            return Print(stderr, "error: " + string.Join("; ", e.Errors.SelectMany(x => x.Value.Select(r => $"--{x.Key} {r}"))), Usage);
-        }
         catch (DomainValidationException e)
         {
             return Print(stderr, "error: " + string.Join("; ", e.Errors.SelectMany(x => x.Value.Select(r => $"{x.Key} {r}"))), Usage);

@@ -1,8 +1,6 @@
 using AliasService.Application.Common.Exceptions;
 using AliasService.Domain.Aliases;
 using AliasService.Domain.Common;
-using AliasService.Domain.JwtKeys;
-using AliasService.Domain.Organizations;
 using AliasService.Infrastructure.Idempotency;
 using AliasService.Infrastructure.Persistence;
 using AliasService.Infrastructure.Redis;
@@ -18,6 +16,8 @@ namespace AliasService.WebApi.Errors;
 internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public const string DatabaseUnavailable = "The service is temporarily unavailable; retry later.";
+
+    private const string Unexpected = "An unexpected error occurred.";
 
     // The database's retries and timeouts already spent a few seconds; a client waiting this long finds it back soonest.
     private const string RetryAfterSeconds = "5";
@@ -41,14 +41,10 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
 
         var (status, body) = exception switch
         {
-            RequestValidationException e => (StatusCodes.Status400BadRequest, new ErrorBody(ErrorResponses.Summarize(e.Errors), e.Errors)),
             DomainValidationException e => (StatusCodes.Status400BadRequest, new ErrorBody(ErrorResponses.Summarize(e.Errors), e.Errors)),
             DomainRuleException e => (StatusCodes.Status400BadRequest, new ErrorBody(e.Message)),
-            AliasNotFoundException e => (StatusCodes.Status404NotFound, new ErrorBody(e.Message)),
+            NotFoundException e => (StatusCodes.Status404NotFound, new ErrorBody(e.Message)),
             AliasExpiredException e => (StatusCodes.Status410Gone, new ErrorBody(e.Message)),
-            ApiKeyNotFoundException e => (StatusCodes.Status404NotFound, new ErrorBody(e.Message)),
-            JwtKeyNotFoundException e => (StatusCodes.Status404NotFound, new ErrorBody(e.Message)),
-            OrganizationNotFoundException e => (StatusCodes.Status404NotFound, new ErrorBody(e.Message)),
             ConcurrencyConflictException e => (StatusCodes.Status409Conflict, new ErrorBody(e.Message)),
             IdempotencyClaimLostException e => (StatusCodes.Status409Conflict, new ErrorBody(e.Message)),
             PreconditionFailedException e => (StatusCodes.Status412PreconditionFailed, new ErrorBody(e.Message)),
@@ -59,7 +55,7 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, new ErrorBody("Client closed the request.")),
             RedisUnavailableException => (StatusCodes.Status503ServiceUnavailable, new ErrorBody(DatabaseUnavailable)),
             _ when DatabaseFailures.IsUnavailable(exception) => (StatusCodes.Status503ServiceUnavailable, new ErrorBody(DatabaseUnavailable)),
-            _ => (StatusCodes.Status500InternalServerError, new ErrorBody("An unexpected error occurred.")),
+            _ => (StatusCodes.Status500InternalServerError, new ErrorBody(Unexpected)),
         };
 
         if (status == StatusCodes.Status500InternalServerError)
@@ -75,6 +71,13 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
         await ErrorResponses.WriteAsync(httpContext, status, body).ConfigureAwait(false);
         return true;
     }
+
+    /// <summary>
+    /// The exception middleware's fallback, reached only if no handler answered (this one answers every exception
+    /// while the response has not started): the bare 500 envelope.
+    /// </summary>
+    public static Task Unhandled(HttpContext context) =>
+        ErrorResponses.WriteAsync(context, StatusCodes.Status500InternalServerError, new ErrorBody(Unexpected));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The database or Redis is unavailable for {Method} {Path}")]
     private static partial void LogDependencyUnavailable(ILogger logger, Exception exception, string method, PathString path);

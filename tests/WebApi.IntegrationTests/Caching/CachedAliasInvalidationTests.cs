@@ -8,10 +8,16 @@ namespace AliasService.WebApi.IntegrationTests.Caching;
 
 /// <summary>
 /// With the caches on as shipped, a change to an alias is seen by the very next public retrieval: each test first
-/// retrieves the alias (so the old state is cached), then changes it, then retrieves again.
+/// retrieves the alias (so the old state is cached), then changes it, then retrieves again. The second fixture turns
+/// off the SQLite data-version guard, so only the published keys of the change can make the tests pass (as on a
+/// server database with a cross-instance bus).
 /// </summary>
-public sealed class CachedAliasInvalidationTests : AliasAccessTest
+[TestFixture(CacheGuards.AsShipped)]
+[TestFixture(CacheGuards.PublishedChangesOnly)]
+public sealed class CachedAliasInvalidationTests(CacheGuards guards) : AliasAccessTest
 {
+    protected override AliasServiceFactory CreateFactory() => CacheGuardsFactory.Create(guards);
+
     private LocalCaches Caches => Factory.Services.GetRequiredService<LocalCaches>();
 
     [Test]
@@ -146,37 +152,6 @@ public sealed class CachedAliasInvalidationTests : AliasAccessTest
         using var response = await RetrieveAsync(alias.Id, token: oldToken);
         await ShouldBeRefusedAsync(response, "bad_signature", alias, tokenSent: oldToken);
     }
-
-    [Test]
-    public async Task Retrieval_OfAnIdAnswered404ThatAnotherConnectionThenCreates_Is200()
-    {
-        var alias = await CreateTestAliasAsync(streamKey: null);
-        const string Elsewhere = "movedAway0000000";
-        await MoveAliasAsync(alias.Id, Elsewhere);
-        using (var missing = await RetrieveAsync(alias.Id))
-        {
-            await ShouldBeNotFoundAsync(missing);
-        }
-
-        await MoveAliasAsync(Elsewhere, alias.Id);
-
-        await RetrieveOkAsync(alias.Id);
-    }
-
-    [Test]
-    public async Task Delete_ByAnotherConnectionToTheDatabase_NextRetrievalIs404()
-    {
-        var alias = await CreateTestAliasAsync();
-        await RetrieveOkAsync(alias.Id);
-
-        (await Factory.Storage.ExecuteAsync("""DELETE FROM "aliases" WHERE "Id" = @id""", ("@id", alias.Id))).Should().Be(1);
-
-        using var response = await RetrieveAsync(alias.Id);
-        await ShouldBeNotFoundAsync(response);
-    }
-
-    private async Task MoveAliasAsync(string from, string to) =>
-        (await Factory.Storage.ExecuteAsync("""UPDATE "aliases" SET "Id" = @to WHERE "Id" = @from""", ("@to", to), ("@from", from))).Should().Be(1);
 
     private async Task RetrieveOkAsync(string id, string? token = null, string? passcode = null)
     {

@@ -8,8 +8,12 @@ namespace AliasService.WebApi.IntegrationTests.Caching;
 /// With the caches on as shipped, a revoked API key and a deleted JWT key are refused on the very next request:
 /// each test first uses the key (so it is cached), then removes it, then uses it again.
 /// </summary>
-public sealed class CachedKeyInvalidationTests : KeyServiceTest
+[TestFixture(CacheGuards.AsShipped)]
+[TestFixture(CacheGuards.PublishedChangesOnly)]
+public sealed class CachedKeyInvalidationTests(CacheGuards guards) : KeyServiceTest
 {
+    protected override AliasServiceFactory CreateFactory() => CacheGuardsFactory.Create(guards);
+
     [Test]
     public async Task Revoke_OfACachedApiKey_ItsOwnerTokenNoLongerSeesTheOwnerViewOnTheNextRetrieval()
     {

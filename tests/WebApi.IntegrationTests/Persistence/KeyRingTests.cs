@@ -79,6 +79,24 @@ public sealed class KeyRingTests
         KeyFiles(_storage).Should().NotBeEmpty();
     }
 
+    [Test]
+    public async Task OnSqlite_TheKeyRingFolderIsOwnerOnlyFromTheStart()
+    {
+        Assume.That(TestStorage.IsServer, Is.False, "SQLite installations keep the key ring in their data folder");
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.Ignore("Unix file modes");
+            return;
+        }
+
+        await using var service = new ConfiguredService(new Dictionary<string, string>(), storage: _storage);
+
+        await service.CreateOrganizationAsync();
+
+        File.GetUnixFileMode(Path.Combine(_storage.DataFolder, "keys"))
+            .Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
     /// <summary>Secrets encrypted by one instance are read back in clear through the other, both ways.</summary>
     private static async Task ShouldShareSecretsAsync(ConfiguredService a, ConfiguredService b)
     {

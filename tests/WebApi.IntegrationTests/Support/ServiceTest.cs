@@ -20,9 +20,12 @@ public abstract class ServiceTest
     [OneTimeSetUp]
     public void StartService()
     {
-        Factory = new AliasServiceFactory();
+        Factory = CreateFactory();
         Factory.StartServer();
     }
+
+    /// <summary>The service this class talks to; a fixture may replace some of its services.</summary>
+    protected virtual AliasServiceFactory CreateFactory() => new();
 
     [OneTimeTearDown]
     public async Task StopServiceAsync() => await Factory.DisposeAsync();

@@ -1,11 +1,14 @@
 using System.Text.Json;
-using AliasService.Application.Common.Exceptions;
+using AliasService.Domain.Common;
 using FluentValidation;
 using MediatR;
 
 namespace AliasService.Application.Common.Behaviours;
 
-/// <summary>Runs every validator of a request before its handler and turns all failures into one exception.</summary>
+/// <summary>
+/// Runs every validator of a request before its handler and turns all failures into the one field-keyed refusal the
+/// aggregates raise too (<see cref="DomainValidationException"/>), so both are answered alike.
+/// </summary>
 public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
     : IPipelineBehavior<TRequest, TResponse>
 {
@@ -25,7 +28,7 @@ public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValida
             var errors = failures
                 .GroupBy(f => JsonNamingPolicy.SnakeCaseLower.ConvertName(f.PropertyName), StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
-            throw new RequestValidationException(errors);
+            throw new DomainValidationException(errors);
         }
 
         return await next().ConfigureAwait(false);

@@ -1,7 +1,7 @@
 using AliasService.Application.Aliases;
 using AliasService.Application.Aliases.Commands.CreateAlias;
 using AliasService.Application.Common.Behaviours;
-using AliasService.Application.Common.Exceptions;
+using AliasService.Domain.Common;
 using FluentValidation;
 using MediatR;
 
@@ -45,13 +45,13 @@ public sealed class ValidationBehaviourTests
     }
 
     [Test]
-    public async Task Handle_WhenAValidatorFails_ThrowsRequestValidationExceptionAndNeverCallsTheHandler()
+    public async Task Handle_WhenAValidatorFails_ThrowsDomainValidationExceptionAndNeverCallsTheHandler()
     {
         var failing = new InlineValidator<ProbeRequest> { v => v.RuleFor(r => r.FirstName).NotNull().WithMessage("is required") };
 
         var act = () => Behaviour(failing).Handle(AnyRequest(), CancellationToken.None, Next);
 
-        await act.Should().ThrowAsync<RequestValidationException>();
+        await act.Should().ThrowAsync<DomainValidationException>();
         _nextCalls.Should().Be(0);
     }
 
@@ -67,7 +67,7 @@ public sealed class ValidationBehaviourTests
 
         var act = () => Behaviour(first, second).Handle(AnyRequest(), CancellationToken.None, Next);
 
-        (await act.Should().ThrowAsync<RequestValidationException>()).Which.Errors.Should().BeEquivalentTo(new Dictionary<string, string[]>
+        (await act.Should().ThrowAsync<DomainValidationException>()).Which.Errors.Should().BeEquivalentTo(new Dictionary<string, string[]>
         {
             ["first_name"] = ["first is required"],
             ["expired_at"] = ["expiry is required"],
@@ -86,7 +86,7 @@ public sealed class ValidationBehaviourTests
 
         var act = () => Behaviour(validator).Handle(AnyRequest(), CancellationToken.None, Next);
 
-        (await act.Should().ThrowAsync<RequestValidationException>()).Which.Errors["first_name"].Should().Equal("reason one", "reason two");
+        (await act.Should().ThrowAsync<DomainValidationException>()).Which.Errors["first_name"].Should().Equal("reason one", "reason two");
     }
 
     [Test]
@@ -96,7 +96,7 @@ public sealed class ValidationBehaviourTests
 
         var act = () => Behaviour(validator, validator).Handle(AnyRequest(), CancellationToken.None, Next);
 
-        (await act.Should().ThrowAsync<RequestValidationException>()).Which.Errors["first_name"].Should().Equal("is required");
+        (await act.Should().ThrowAsync<DomainValidationException>()).Which.Errors["first_name"].Should().Equal("is required");
     }
 
     [Test]
@@ -114,7 +114,7 @@ public sealed class ValidationBehaviourTests
                 return Task.FromResult<AliasDto>(null!);
             });
 
-        (await act.Should().ThrowAsync<RequestValidationException>()).Which.Errors.Keys.Should().BeEquivalentTo("type", "expired_at");
+        (await act.Should().ThrowAsync<DomainValidationException>()).Which.Errors.Keys.Should().BeEquivalentTo("type", "expired_at");
         handlerCalled.Should().BeFalse();
     }
 

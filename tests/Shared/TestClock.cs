@@ -1,8 +1,11 @@
 using Microsoft.Extensions.Time.Testing;
 
-namespace AliasService.Domain.UnitTests.TestSupport;
+namespace AliasService.Tests.Shared;
 
-/// <summary>A fake clock that starts at a fixed, whole-second instant, so "now" is known to every test.</summary>
+/// <summary>
+/// A fake clock that starts at a fixed, whole-second instant, so "now" is known to every test. One copy for every
+/// test project (compiled into each through tests/Directory.Build.props).
+/// </summary>
 internal static class TestClock
 {
     public static readonly DateTimeOffset Start = new(2030, 6, 1, 12, 0, 0, TimeSpan.Zero);
