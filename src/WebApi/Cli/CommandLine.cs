@@ -41,6 +41,9 @@ internal static class CommandLine
           token alias --alias <id> [--secret <jwt_secret> | --secret -] [--user-id <id>] [--host] [--expires-in <seconds; default 3600>]
           token revoke --alias <id> [--user-id <id>] [--json]
                         refuse the alias's tokens issued up to now (every user's, or one user's)
+          token inspect --token <token> (--secret - | --public-key <file>) [--alias <id>]
+                        explain offline, with the service's verifier, why a token would be accepted or refused
+                        refuse the alias's tokens issued up to now (every user's, or one user's)
           db migrate    apply pending migrations to the configured database (safe from several instances at once)
         Secrets: without --api-secret / --secret, the secret is read from the environment variable
         ALIASSERVICE_API_SECRET / ALIASSERVICE_ALIAS_SECRET; with "-" as the value, from the first line of
@@ -73,6 +76,7 @@ internal static class CommandLine
                 ("token", "org") => IssueOrganizationToken(options, stdout, stdin ?? Console.In),
                 ("token", "alias") => IssueAliasToken(options, stdout, stdin ?? Console.In),
                 ("token", "revoke") => await RevokeAliasTokensAsync(options, stdout),
+                ("token", "inspect") => await InspectTokenAsync(options, stdout, stdin ?? Console.In),
                 ("db", "migrate") => await MigrateDatabaseAsync(options, stdout, stderr),
                 ("help" or "--help" or "-h", _) => Print(stdout, Help, Ok),
                 _ => Print(stderr, Help, Usage),
@@ -152,6 +156,49 @@ internal static class CommandLine
         var revoked = await SendAsync(new RevokeAliasTokensCommand(organizationId, aliasId, options.Value("user-id")));
         return await WriteAsync(stdout, options, revoked,
             $"Revoked the tokens of {(revoked.UserId is null ? "every user" : $"user {revoked.UserId}")} of alias {revoked.AliasId} issued at or before {revoked.RevokedAt} (Unix seconds).");
+    }
+
+    /// <summary>
+    /// Runs the service's alias token verifier with a locally supplied key (the alias secret, or a public key file),
+    /// without server or database: no revocations are known offline, and without --alias the alias claim is not
+    /// checked. Prints the decision as JSON (never the key or the signature); exits 0 when valid, 1 when refused.
+    /// </summary>
+    private static async Task<int> InspectTokenAsync(CommandOptions options, TextWriter stdout, TextReader stdin)
+    {
+        options.AllowOnly("token", "secret", "public-key", "alias");
+        var token = options.Required("token");
+        string? secret = null;
+        Infrastructure.Caching.RegisteredJwtKey? publicKey = null;
+        if (options.Value("public-key") is { Length: > 0 } file)
+        {
+            var info = new Infrastructure.Security.PublicKeyReader().Read(await File.ReadAllTextAsync(file));
+            publicKey = new Infrastructure.Caching.RegisteredJwtKey("supplied-public-key", string.Empty, info.Pem, info.Algorithm, info.Fingerprint);
+        }
+        else
+        {
+            secret = options.Secret("secret", AliasSecretVariable, stdin);
+        }
+
+        var verifier = new Infrastructure.Security.AliasTokenVerifier(new Infrastructure.Security.SuppliedJwtKey(publicKey), TimeProvider.System);
+        var verification = await verifier.VerifyAsync(token, Infrastructure.Security.AliasTokenTarget.Offline(options.Value("alias"), secret), CancellationToken.None);
+        var answer = new
+        {
+            verification.IsValid,
+            Reason = verification.IsValid ? null : verification.Diagnostic,
+            Description = verification.IsValid ? "The token is valid for the supplied key (revocations are not known offline)." : verification.FailureDescription,
+            verification.Algorithm,
+            verification.Key,
+            verification.Header,
+            verification.Claims,
+            verification.IssuedAt,
+            verification.NotBefore,
+            verification.ExpiresAt,
+            ServerTime = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds(),
+            verification.ClockSkewSeconds,
+            View = verification.IsValid ? (verification.Host ? "host" : "public") : null,
+        };
+        await stdout.WriteLineAsync(JsonSerializer.Serialize(answer, ApiJson.Options));
+        return verification.IsValid ? Ok : Failed;
     }
 
     private static async Task<int> MigrateDatabaseAsync(CommandOptions options, TextWriter stdout, TextWriter stderr)
