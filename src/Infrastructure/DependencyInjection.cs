@@ -139,6 +139,7 @@ public static class DependencyInjection
         services.AddSingleton<IPublicKeyReader, PublicKeyReader>();
         services.AddScoped<ApiKeyLookup>();
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
+        services.AddScoped<IRegisteredJwtKeys, DatabaseJwtKeys>();
         services.AddScoped<IAliasTokenVerifier, AliasTokenVerifier>();
         services.AddScoped<IdempotencyStore>();
         services.AddHostedService<IdempotencyPruning>();

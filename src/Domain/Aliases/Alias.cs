@@ -8,6 +8,17 @@ namespace AliasService.Domain.Aliases;
 /// <summary>A named room of an organization; the aggregate that owns the expiry and redaction rules.</summary>
 public sealed class Alias
 {
+    /// <summary>
+    /// At most this many users' revocations are kept per alias; past it, the oldest is folded into the alias-wide
+    /// revocation (docs/access-rules.md, "Token lifecycle"), so the bound never lets a revoked token back in.
+    /// </summary>
+    public const int MaxUserRevocations = 100;
+
+    /// <summary>The longest overlap a rotated-out JWT secret may keep working: 7 days, the longest alias token lifetime.</summary>
+    public const long MaxPreviousValidFor = 7 * 24 * 3600;
+
+    private readonly List<TokenRevocation> _userRevocations = [];
+
     private Alias(string id, string organizationId, AliasType type, long expiredAt, long insertedAt)
     {
         Id = id;
@@ -31,11 +42,26 @@ public sealed class Alias
 
     public string? StreamKey { get; private set; }
 
+    /// <summary>The JWT secret before the last rotation, still accepted until <see cref="PreviousJwtSecretValidUntil"/>.</summary>
+    public string? PreviousJwtSecret { get; private set; }
+
+    /// <summary>Unix seconds until which (exclusive) <see cref="PreviousJwtSecret"/> still verifies tokens.</summary>
+    public long? PreviousJwtSecretValidUntil { get; private set; }
+
     /// <summary>Unix seconds at or after which the alias is expired.</summary>
     public long ExpiredAt { get; private set; }
 
     /// <summary>Unix seconds of creation.</summary>
     public long InsertedAt { get; private set; }
+
+    /// <summary>
+    /// Unix seconds of the latest revocation of all the alias's tokens: tokens issued at or before it (or without
+    /// <c>iat</c>) are refused. Null when the alias's tokens were never revoked as a whole.
+    /// </summary>
+    public long? TokensRevokedAt { get; private set; }
+
+    /// <summary>Revocations of single users' tokens, newer than <see cref="TokensRevokedAt"/>; at most <see cref="MaxUserRevocations"/>.</summary>
+    public IReadOnlyCollection<TokenRevocation> UserRevocations => _userRevocations.AsReadOnly();
 
     /// <summary>Optimistic concurrency token: changes on every update.</summary>
     public Guid Version { get; private set; }
@@ -123,7 +149,14 @@ public sealed class Alias
         Type = changes.Type.GetValueOrDefault(Type);
         Name = changes.Name.GetValueOrDefault(Name);
         Passcode = changes.Passcode.GetValueOrDefault(Passcode);
-        JwtSecret = changes.JwtSecret.GetValueOrDefault(JwtSecret);
+        if (changes.JwtSecret.HasValue)
+        {
+            // Setting the secret directly is a cut-over: only a rotation keeps the previous one working.
+            JwtSecret = changes.JwtSecret.Value;
+            PreviousJwtSecret = null;
+            PreviousJwtSecretValidUntil = null;
+        }
+
         StreamKey = changes.StreamKey.GetValueOrDefault(StreamKey);
         ExpiredAt = changes.ExpiredAt.GetValueOrDefault(ExpiredAt);
         Version = Guid.NewGuid();
@@ -132,6 +165,101 @@ public sealed class Alias
     /// <summary>The secret alias tokens are signed with; an alias without one cannot have HMAC tokens minted.</summary>
     public string RequireJwtSecret() =>
         JwtSecret ?? throw new DomainRuleException("This alias has no jwt_secret, so no alias token can be minted for it: set one with update first.");
+
+    /// <summary>
+    /// Replaces the JWT secret by <paramref name="newSecret"/> (a random 256-bit one when null) and keeps the current
+    /// one working for <paramref name="previousValidFor"/> seconds (0 to <see cref="MaxPreviousValidFor"/>), so
+    /// tokens already handed out keep working while clients move to the new secret. Answers when the previous one
+    /// stops (null when there is none to keep).
+    /// </summary>
+    public long? RotateJwtSecret(string? newSecret, long previousValidFor, TimeProvider clock)
+    {
+        var errors = new ValidationErrors();
+        AliasRules.CheckJwtSecret(newSecret, errors);
+        if (previousValidFor is < 0 or > MaxPreviousValidFor)
+        {
+            errors.Add("previous_valid_for", $"must be from 0 to {MaxPreviousValidFor} seconds (7 days)");
+        }
+
+        errors.ThrowIfAny();
+        var now = UnixTime.Now(clock);
+        var keep = JwtSecret is not null && previousValidFor > 0;
+        PreviousJwtSecret = keep ? JwtSecret : null;
+        PreviousJwtSecretValidUntil = keep ? now + previousValidFor : null;
+        JwtSecret = newSecret ?? RandomIdentifier.New(string.Empty, 32);
+        Version = Guid.NewGuid();
+        return PreviousJwtSecretValidUntil;
+    }
+
+    /// <summary>The previous JWT secret while its overlap lasts at <paramref name="now"/> (Unix seconds), else null.</summary>
+    public string? PreviousJwtSecretAt(long now) => PreviousJwtSecretValidUntil > now ? PreviousJwtSecret : null;
+
+    /// <summary>Replaces the stream key by a new random one (the old one stops at once) and answers it.</summary>
+    public string RotateStreamKey()
+    {
+        StreamKey = RandomIdentifier.New("live_", 24);
+        Version = Guid.NewGuid();
+        return StreamKey;
+    }
+
+    /// <summary>
+    /// Revokes the alias's tokens issued up to now: every user's (<paramref name="userId"/> null) or one user's. A token
+    /// minted in the same second is revoked too. Keeps at most <see cref="MaxUserRevocations"/> user revocations: past
+    /// that, the oldest is folded into the alias-wide revocation (which then covers everyone's older tokens as well).
+    /// </summary>
+    public AppliedRevocation RevokeTokens(string? userId, TimeProvider clock)
+    {
+        var now = UnixTime.Now(clock);
+        if (userId is null)
+        {
+            RevokeAllUpTo(now);
+        }
+        else if (_userRevocations.SingleOrDefault(r => string.Equals(r.UserId, userId, StringComparison.Ordinal)) is { } existing)
+        {
+            existing.MoveTo(now);
+        }
+        else
+        {
+            _userRevocations.Add(TokenRevocation.For(Id, userId, now));
+            if (_userRevocations.Count > MaxUserRevocations)
+            {
+                RevokeAllUpTo(_userRevocations.Min(r => r.RevokedAt));
+            }
+        }
+
+        Version = Guid.NewGuid();
+        return new AppliedRevocation(userId, now);
+    }
+
+    /// <summary>
+    /// The revocations that refuse a token of this alias for <paramref name="userId"/> issued at <paramref name="issuedAt"/>
+    /// (null: the token has no <c>iat</c>): the alias-wide one and that user's, where they cover it. Empty when none does.
+    /// </summary>
+    public IReadOnlyList<AppliedRevocation> RevocationsCovering(string? userId, long? issuedAt)
+    {
+        var applied = new List<AppliedRevocation>(2);
+        if (TokensRevokedAt is { } all && new AppliedRevocation(null, all) is var aliasWide && aliasWide.Covers(issuedAt))
+        {
+            applied.Add(aliasWide);
+        }
+
+        if (userId is not null
+            && _userRevocations.SingleOrDefault(r => string.Equals(r.UserId, userId, StringComparison.Ordinal)) is { } revocation
+            && new AppliedRevocation(userId, revocation.RevokedAt) is var user
+            && user.Covers(issuedAt))
+        {
+            applied.Add(user);
+        }
+
+        return applied;
+    }
+
+    /// <summary>Moves the alias-wide revocation up to <paramref name="revokedAt"/>; user revocations it now covers are dropped.</summary>
+    private void RevokeAllUpTo(long revokedAt)
+    {
+        TokensRevokedAt = Math.Max(TokensRevokedAt ?? revokedAt, revokedAt);
+        _userRevocations.RemoveAll(r => r.RevokedAt <= TokensRevokedAt);
+    }
 
     /// <summary>An alias whose <see cref="ExpiredAt"/> is at or before now is expired.</summary>
     public bool IsExpired(TimeProvider clock) => ExpiredAt <= UnixTime.Now(clock);

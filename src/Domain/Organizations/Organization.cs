@@ -39,7 +39,7 @@ public sealed class Organization
         }
 
         var organization = new Organization(RandomIdentifier.New("org_", 12), name, UnixTime.Now(clock));
-        organization.IssueApiKey(clock);
+        organization.IssueApiKey(null, clock);
         return organization;
     }
 
@@ -50,31 +50,63 @@ public sealed class Organization
     public static string? CheckName(string? name) =>
         string.IsNullOrEmpty(name) ? "is required" : TextRules.Check(name, 1, TextLimits.OrganizationNameMax, isName: true);
 
-    /// <summary>Adds a new active API key; its secret is readable only from the returned object.</summary>
-    public ApiKey IssueApiKey(TimeProvider clock)
+    /// <summary>The longest <c>expires_in</c> of a new key, and the longest delay of a scheduled revocation: a year.</summary>
+    public const long MaxKeySeconds = 366 * 24 * 3600;
+
+    /// <summary>
+    /// Adds a new active API key, expiring <paramref name="expiresIn"/> seconds from now when given; its secret is
+    /// readable only from the returned object.
+    /// </summary>
+    public ApiKey IssueApiKey(long? expiresIn, TimeProvider clock)
     {
-        var key = ApiKey.Issue(Id, clock);
+        if (expiresIn is < 1 or > MaxKeySeconds)
+        {
+            throw DomainValidationException.For("expires_in", $"must be from 1 to {MaxKeySeconds} seconds (366 days)");
+        }
+
+        var key = ApiKey.Issue(Id, expiresIn, clock);
         _apiKeys.Add(key);
         Version = Guid.NewGuid();
         return key;
     }
 
-    /// <summary>Revokes one of this organization's keys, but never the last active one (no self lock-out).</summary>
-    public ApiKey RevokeApiKey(string apiKeyId, TimeProvider clock)
+    /// <summary>
+    /// Revokes one of this organization's keys now, or <paramref name="after"/> seconds from now (a scheduled
+    /// revocation, for rotation without a second call). Never leaves the organization without a key that stays
+    /// active: at least one other key that neither expires nor is scheduled for revocation must remain (no lock-out,
+    /// now or later).
+    /// </summary>
+    public ApiKey RevokeApiKey(string apiKeyId, long? after, TimeProvider clock)
     {
+        if (after is < 0 or > MaxKeySeconds)
+        {
+            throw DomainValidationException.For("after", $"must be from 0 to {MaxKeySeconds} seconds (366 days)");
+        }
+
         var key = _apiKeys.SingleOrDefault(k => string.Equals(k.Id, apiKeyId, StringComparison.Ordinal))
             ?? throw new ApiKeyNotFoundException(apiKeyId);
-        if (key.IsActive && _apiKeys.Count(k => k.IsActive) == 1)
+        var now = UnixTime.Now(clock);
+        if (!key.IsActiveAt(now))
         {
-            throw new DomainRuleException("An organization cannot revoke its last active API key: create a new key first, switch to it, then revoke this one.");
+            return key;
         }
 
-        if (key.IsActive)
+        if (!_apiKeys.Any(k => k != key && k.IsLasting))
         {
-            key.Revoke(clock);
-            Version = Guid.NewGuid();
+            throw new DomainRuleException(
+                "An organization cannot revoke its last active API key that neither expires nor is scheduled for revocation: create a new key first, switch to it, then revoke this one.");
         }
 
+        if (after is null or 0)
+        {
+            key.Revoke(now);
+        }
+        else
+        {
+            key.EndAt(now + after.Value);
+        }
+
+        Version = Guid.NewGuid();
         return key;
     }
 }

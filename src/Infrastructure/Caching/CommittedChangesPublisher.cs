@@ -90,6 +90,7 @@ public sealed class CommittedChangesPublisher(ICacheInvalidationBus bus) : SaveC
             CacheKey? key = entry.Entity switch
             {
                 Alias alias => CacheKey.Alias(alias.Id),
+                TokenRevocation revocation => CacheKey.Alias(revocation.AliasId),
                 ApiKey apiKey => CacheKey.ApiKey(apiKey.Id),
                 JwtKey jwtKey => CacheKey.JwtKey(jwtKey.Id),
                 Organization organization => CacheKey.Organization(organization.Id),

@@ -16,14 +16,14 @@ internal sealed class AliasRepository(AliasServiceDbContext db, LocalCaches cach
     private static readonly ConcurrentDictionary<Type, Func<AliasServiceDbContext, string, CancellationToken, Task<Alias?>>> FindById = new();
 
     public Task<Alias?> FindOwnedAsync(string organizationId, string aliasId, CancellationToken cancellationToken) =>
-        db.Aliases.SingleOrDefaultAsync(a => a.Id == aliasId && a.OrganizationId == organizationId, cancellationToken);
+        db.Aliases.Include(a => a.UserRevocations).SingleOrDefaultAsync(a => a.Id == aliasId && a.OrganizationId == organizationId, cancellationToken);
 
     public async Task<Alias?> FindAsync(string aliasId, CancellationToken cancellationToken) =>
         await caches.GetOrLoadAsync(caches.Aliases, aliasId, LoadAsync, cancellationToken).ConfigureAwait(false);
 
     private Task<Alias?> LoadAsync(string aliasId, CancellationToken cancellationToken) =>
         FindById.GetOrAdd(db.GetType(), _ => EF.CompileAsyncQuery(
-            (AliasServiceDbContext context, string id, CancellationToken token) => context.Aliases.AsNoTracking().SingleOrDefault(a => a.Id == id)))(db, aliasId, cancellationToken);
+            (AliasServiceDbContext context, string id, CancellationToken token) => context.Aliases.AsNoTracking().Include(a => a.UserRevocations).SingleOrDefault(a => a.Id == id)))(db, aliasId, cancellationToken);
 
     public async Task<IReadOnlyList<Alias>> ListAsync(string organizationId, AliasType? type, KeysetCursor? after, int take, CancellationToken cancellationToken)
     {

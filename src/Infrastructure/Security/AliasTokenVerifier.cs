@@ -7,9 +7,6 @@ using AliasService.Application.Common.Models;
 using AliasService.Domain.Aliases;
 using AliasService.Domain.Common;
 using AliasService.Domain.JwtKeys;
-using AliasService.Infrastructure.Caching;
-using AliasService.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -18,10 +15,16 @@ namespace AliasService.Infrastructure.Security;
 /// <summary>
 /// Verifies alias tokens (docs/api.md, "Alias tokens") with <see cref="JsonWebTokenHandler"/>, after the structural checks
 /// the library does not make. The algorithm comes from the key, never from the token: the alias secret allows
-/// HS256/384/512 only, and exactly one key is handed to the library. Claims are checked on the raw JSON.
+/// HS256/384/512 only, and exactly one key is handed to the library at a time (during a rotation's overlap the
+/// previous secret is a second candidate). Claims are checked on the raw JSON. The answer is the whole decision
+/// (<see cref="AliasTokenVerification"/>): public retrieval and the owner's token inspection use this same code.
 /// </summary>
-public sealed class AliasTokenVerifier(AliasServiceDbContext db, LocalCaches caches, TimeProvider clock) : IAliasTokenVerifier
+public sealed class AliasTokenVerifier(IRegisteredJwtKeys keys, TimeProvider clock) : IAliasTokenVerifier
 {
+    /// <summary>The key names inspection reports for the alias secrets (a registered key is named by its id).</summary>
+    public const string CurrentSecret = "jwt_secret";
+    public const string PreviousSecret = "previous_jwt_secret";
+
     /// <summary>
     /// The HMAC algorithms and, per RFC 7518 section 3.2, the shortest key each accepts (as long as its hash).
     /// Every alias secret is long enough for HS256.
@@ -60,30 +63,101 @@ public sealed class AliasTokenVerifier(AliasServiceDbContext db, LocalCaches cac
 
     private static readonly JsonWebTokenHandler Handler = new() { MaximumTokenSizeInBytes = JwtStructure.MaxTokenLength };
 
-    public async Task<AliasTokenVerification> VerifyAsync(string token, Alias alias, CancellationToken cancellationToken)
+    public Task<AliasTokenVerification> VerifyAsync(string token, Alias alias, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(alias);
+        return VerifyAsync(token, AliasTokenTarget.For(alias, clock.GetUtcNow().ToUnixTimeSeconds()), cancellationToken);
+    }
+
+    /// <summary>Verifies against an explicit target (the stored alias, or keys supplied offline).</summary>
+    public async Task<AliasTokenVerification> VerifyAsync(string token, AliasTokenTarget target, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(token);
-        ArgumentNullException.ThrowIfNull(alias);
+        ArgumentNullException.ThrowIfNull(target);
+        var verification = new AliasTokenVerification();
         try
         {
             var structure = JwtStructure.Parse(token);
-            var (signingKey, unusableSecret) = await SigningKeyForAsync(structure, alias, cancellationToken).ConfigureAwait(false);
-            var result = await Handler.ValidateTokenAsync(token, Parameters(signingKey, structure.Algorithm)).ConfigureAwait(false);
-            if (unusableSecret is not null)
+            verification = Describe(structure);
+            var candidates = await CandidateKeysAsync(structure, target, cancellationToken).ConfigureAwait(false);
+            verification = verification with { Key = candidates[0].Name };
+            TokenValidationResult? primary = null;
+            string? verifiedBy = null;
+            foreach (var candidate in candidates)
             {
-                // Checked against a stand-in key, so the refusal costs and reads like any bad signature.
-                return Refused(new TokenRejectedException(TokenFailureReason.BadSignature, LibraryFailures.SignatureDoesNotVerify, unusableSecret));
+                var result = await Handler.ValidateTokenAsync(token, Parameters(candidate.Key, structure.Algorithm)).ConfigureAwait(false);
+                primary ??= result;
+                if (result.IsValid && candidate.UnusableSecret is null)
+                {
+                    verifiedBy = candidate.Name;
+                    break;
+                }
             }
 
-            // The common refusals (a bad signature) are answered without a throw: a refusal is what an attacker
-            // sends, so it must not cost more than an acceptance.
-            return result.IsValid
-                ? AliasTokenVerification.Valid(CheckClaims(structure.Payload, alias))
-                : Refused(LibraryFailures.Translate(result.Exception));
+            if (verifiedBy is null)
+            {
+                // The common refusals (a bad signature) are answered without a throw: a refusal is what an attacker
+                // sends, so it must not cost more than an acceptance. A stand-in key (no usable secret) was checked
+                // like a real one, so that refusal costs and reads like any bad signature.
+                var refusal = candidates[0].UnusableSecret is { } unusable
+                    ? new TokenRejectedException(TokenFailureReason.BadSignature, LibraryFailures.SignatureDoesNotVerify, unusable)
+                    : LibraryFailures.Translate(primary!.Exception);
+                return Refused(verification, refusal, target);
+            }
+
+            verification = verification with { Key = verifiedBy };
+            var host = CheckClaims(structure.Payload, target, verification);
+            return verification with { IsValid = true, Host = host };
         }
         catch (TokenRejectedException rejected)
         {
-            return Refused(rejected);
+            return Refused(verification, rejected, target);
+        }
+    }
+
+    private static AliasTokenVerification Refused(AliasTokenVerification verification, TokenRejectedException rejected, AliasTokenTarget target) =>
+        verification.Refuse(rejected.Reason, rejected.Message, rejected.Diagnostic) with
+        {
+            Revocations = verification.Claims is not null ? target.RevocationsCovering(verification.UserId, verification.IssuedAt) : [],
+        };
+
+    /// <summary>What the readable parts of the token say, read leniently (a claim of the wrong type reads as absent here; the checks refuse it).</summary>
+    private static AliasTokenVerification Describe(JwtStructure structure)
+    {
+        var payload = structure.Payload;
+        var issuedAt = Lenient(payload, "iat");
+        var expires = Lenient(payload, "exp");
+        var expiresIn = Lenient(payload, "expires_in");
+        long? relative = issuedAt is { } issued && expiresIn is { } seconds && seconds > 0 && seconds <= long.MaxValue - Math.Max(issued, 0) ? issued + seconds : null;
+        long? effective = (expires, relative) switch
+        {
+            ({ } e, { } r) => Math.Min(e, r),
+            ({ } e, null) => e,
+            (null, { } r) => r,
+            _ => null,
+        };
+        return new AliasTokenVerification
+        {
+            Algorithm = structure.Algorithm,
+            Header = structure.Header,
+            Claims = payload,
+            UserId = payload.TryGetProperty("user_id", out var user) && user.ValueKind == JsonValueKind.String ? user.GetString() : null,
+            IssuedAt = issuedAt,
+            NotBefore = Lenient(payload, "nbf"),
+            ExpiresAt = effective,
+            ClockSkewSeconds = TokenLifetime.ClockSkewSeconds,
+        };
+
+        static long? Lenient(JsonElement payload, string claim)
+        {
+            try
+            {
+                return ClaimRules.OptionalInteger(payload, claim);
+            }
+            catch (TokenRejectedException)
+            {
+                return null;
+            }
         }
     }
 
@@ -91,27 +165,25 @@ public sealed class AliasTokenVerifier(AliasServiceDbContext db, LocalCaches cac
         AliasTokenVerification.Refused(rejected.Reason, rejected.Message, rejected.Diagnostic);
 
     /// <summary>
-    /// The one key this token may be checked with. An HMAC algorithm only ever gets the alias secret (so a token
-    /// "signed" with a public key's PEM text fails); an asymmetric one only ever gets the registered key of the
-    /// alias's own organization that its <c>kid</c> names, and only if that key's family allows the algorithm.
-    /// When the alias has no secret usable with the token's HMAC algorithm (none, or shorter than RFC 7518
-    /// section 3.2 allows), the answer is a random stand-in key and the precise cause, so the public refusal is a
-    /// plain bad signature: whether an alias has a secret, and how long it is, stays the owner's business.
+    /// The keys this token may be checked with, the one that decides a refusal first. An HMAC algorithm only ever gets
+    /// the alias secret (so a token "signed" with a public key's PEM text fails), plus the previous secret during a
+    /// rotation's overlap; an asymmetric one only ever gets the registered key of the alias's own organization that
+    /// its <c>kid</c> names, and only if that key's family allows the algorithm. When the alias has no secret usable
+    /// with the token's HMAC algorithm (none, or shorter than RFC 7518 section 3.2 allows), the first candidate is a
+    /// random stand-in key with the precise cause, so the public refusal is a plain bad signature: whether an alias
+    /// has a secret, and how long it is, stays the owner's business.
     /// </summary>
-    private async Task<(SecurityKey Key, string? UnusableSecret)> SigningKeyForAsync(JwtStructure structure, Alias alias, CancellationToken cancellationToken)
+    private async Task<List<CandidateKey>> CandidateKeysAsync(JwtStructure structure, AliasTokenTarget target, CancellationToken cancellationToken)
     {
         if (HmacMinimumKeyBytes.TryGetValue(structure.Algorithm, out var minimumBytes))
         {
-            var keyBytes = alias.JwtSecret is { } secret ? Encoding.UTF8.GetBytes(secret) : null;
-            if (keyBytes is null || keyBytes.Length < minimumBytes)
+            var candidates = new List<CandidateKey>(2) { HmacCandidate(CurrentSecret, target.JwtSecret, structure.Algorithm, minimumBytes) };
+            if (target.PreviousJwtSecret is not null && HmacCandidate(PreviousSecret, target.PreviousJwtSecret, structure.Algorithm, minimumBytes) is { UnusableSecret: null } previous)
             {
-                var cause = keyBytes is null ? TokenDiagnostic.NoJwtSecret
-                    : structure.Algorithm == SecurityAlgorithms.HmacSha384 ? TokenDiagnostic.Hs384SecretTooShort
-                    : TokenDiagnostic.Hs512SecretTooShort;
-                return (StandInKeys[minimumBytes], cause);
+                candidates.Add(previous);
             }
 
-            return (new SymmetricSecurityKey(keyBytes), null);
+            return candidates;
         }
 
         if (!AnyAsymmetricAlgorithm.Contains(structure.Algorithm))
@@ -119,14 +191,9 @@ public sealed class AliasTokenVerifier(AliasServiceDbContext db, LocalCaches cac
             throw new TokenRejectedException(TokenFailureReason.UnsupportedAlgorithm, "Alias tokens are signed HS256/384/512 with the alias secret, or RS256, PS256 or ES256/384/512 with a registered JWT key.");
         }
 
-        // kid is untrusted text: only ever a parameter of this lookup, whose answer counts only for the alias's own organization.
-        var registered = !JwtKey.IsWellFormedId(structure.KeyId)
-            ? null
-            : await caches.GetOrLoadAsync(caches.JwtKeys, structure.KeyId, LoadKeyAsync, cancellationToken).ConfigureAwait(false);
-        if (registered is null || !string.Equals(registered.OrganizationId, alias.OrganizationId, StringComparison.Ordinal))
-        {
-            throw new TokenRejectedException(TokenFailureReason.UnknownKey, "The kid does not name a JWT key of this alias's organization.");
-        }
+        // kid is untrusted text: only ever a parameter of this tenant-scoped lookup.
+        var registered = await keys.FindAsync(target.OrganizationId, structure.KeyId, cancellationToken).ConfigureAwait(false)
+            ?? throw new TokenRejectedException(TokenFailureReason.UnknownKey, "The kid does not name a JWT key of this alias's organization.");
 
         if (!AsymmetricAlgorithms[registered.Algorithm].Contains(structure.Algorithm, StringComparer.Ordinal))
         {
@@ -141,7 +208,7 @@ public sealed class AliasTokenVerifier(AliasServiceDbContext db, LocalCaches cac
 
         try
         {
-            return (LoadedKeys.GetOrAdd((structure.KeyId!, registered.Fingerprint), _ => Load(registered.PublicKeyPem, registered.Algorithm)), null);
+            return [new CandidateKey(registered.Id, LoadedKeys.GetOrAdd((registered.Id, registered.Fingerprint), _ => Load(registered.PublicKeyPem, registered.Algorithm)), null)];
         }
         catch (DomainValidationException)
         {
@@ -150,11 +217,19 @@ public sealed class AliasTokenVerifier(AliasServiceDbContext db, LocalCaches cac
         }
     }
 
-    private Task<RegisteredJwtKey?> LoadKeyAsync(string keyId, CancellationToken cancellationToken) =>
-        db.JwtKeys.AsNoTracking()
-            .Where(k => k.Id == keyId)
-            .Select(k => new RegisteredJwtKey(k.Id, k.OrganizationId, k.PublicKeyPem, k.Algorithm, k.Fingerprint))
-            .SingleOrDefaultAsync(cancellationToken);
+    private static CandidateKey HmacCandidate(string name, string? secret, string algorithm, int minimumBytes)
+    {
+        var keyBytes = secret is null ? null : Encoding.UTF8.GetBytes(secret);
+        if (keyBytes is null || keyBytes.Length < minimumBytes)
+        {
+            var cause = keyBytes is null ? TokenDiagnostic.NoJwtSecret
+                : algorithm == SecurityAlgorithms.HmacSha384 ? TokenDiagnostic.Hs384SecretTooShort
+                : TokenDiagnostic.Hs512SecretTooShort;
+            return new CandidateKey(name, StandInKeys[minimumBytes], cause);
+        }
+
+        return new CandidateKey(name, new SymmetricSecurityKey(keyBytes), null);
+    }
 
     private static SecurityKey Load(string pem, string algorithm) => PublicKeyReader.Load(pem, algorithm) switch
     {
@@ -179,12 +254,13 @@ public sealed class AliasTokenVerifier(AliasServiceDbContext db, LocalCaches cac
         RequireExpirationTime = false,
     };
 
-    /// <summary>Answers the <c>host</c> flag once <c>alias</c>, <c>host</c>, <c>user_id</c> and the lifetime hold.</summary>
-    private bool CheckClaims(JsonElement payload, Alias alias)
+    /// <summary>Answers the <c>host</c> flag once <c>alias</c>, <c>host</c>, <c>user_id</c>, the lifetime and the revocations hold.</summary>
+    private bool CheckClaims(JsonElement payload, AliasTokenTarget target, AliasTokenVerification verification)
     {
-        if (!payload.TryGetProperty("alias", out var aliasClaim)
-            || aliasClaim.ValueKind != JsonValueKind.String
-            || !string.Equals(aliasClaim.GetString(), alias.Id, StringComparison.Ordinal))
+        if (target.AliasId is not null
+            && (!payload.TryGetProperty("alias", out var aliasClaim)
+                || aliasClaim.ValueKind != JsonValueKind.String
+                || !string.Equals(aliasClaim.GetString(), target.AliasId, StringComparison.Ordinal)))
         {
             throw new TokenRejectedException(TokenFailureReason.AliasMismatch, "The alias claim must be a JSON string equal to the alias id.");
         }
@@ -206,6 +282,14 @@ public sealed class AliasTokenVerifier(AliasServiceDbContext db, LocalCaches cac
         }
 
         TokenLifetime.Check(payload, clock.GetUtcNow().ToUnixTimeSeconds(), allowExpiresIn: true);
+        if (target.RevocationsCovering(verification.UserId, verification.IssuedAt).Count > 0)
+        {
+            throw new TokenRejectedException(TokenFailureReason.TokenRevoked, "The token was issued at or before a revocation of this alias's tokens (or has no iat): ask for a new token.");
+        }
+
         return host;
     }
+
+    /// <summary>A key to check the signature with, its name for diagnostics, and why it cannot really verify (a stand-in).</summary>
+    private sealed record CandidateKey(string Name, SecurityKey Key, string? UnusableSecret);
 }

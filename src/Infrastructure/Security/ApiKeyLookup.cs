@@ -20,7 +20,10 @@ public sealed class ApiKeyLookup(AliasServiceDbContext db, LocalCaches caches, T
             return null;
         }
 
-        return await caches.GetOrLoadAsync(caches.ApiKeys, keyId, LoadAsync, cancellationToken).ConfigureAwait(false);
+        // An expiry (or a scheduled revocation) takes effect at its second, without any job running or any cache
+        // entry being dropped: the cached credential carries its end.
+        var credential = await caches.GetOrLoadAsync(caches.ApiKeys, keyId, LoadAsync, cancellationToken).ConfigureAwait(false);
+        return credential is { ExpiresAt: { } expires } && expires <= UnixTime.Now(clock) ? null : credential;
     }
 
     /// <summary>Stamps <see cref="ApiKey.LastUsedAt"/> (at most once a minute per key: only then is the key read and written).</summary>
@@ -44,6 +47,6 @@ public sealed class ApiKeyLookup(AliasServiceDbContext db, LocalCaches caches, T
         // The whole row: the secret is decrypted as the entity is materialized.
         var key = await db.ApiKeys.AsNoTracking()
             .SingleOrDefaultAsync(k => k.Id == keyId && k.RevokedAt == null, cancellationToken).ConfigureAwait(false);
-        return key is null ? null : new ApiKeyCredential(key.Id, key.OrganizationId, key.Secret, key.LastUsedAt);
+        return key is null ? null : new ApiKeyCredential(key.Id, key.OrganizationId, key.Secret, key.LastUsedAt, key.ExpiresAt);
     }
 }

@@ -19,9 +19,10 @@ public sealed class JwtStructure
 
     private static readonly JsonDocumentOptions StrictJson = new() { AllowDuplicateProperties = false, MaxDepth = 16 };
 
-    private JwtStructure(string algorithm, string? keyId, JsonElement payload)
+    private JwtStructure(string algorithm, string? keyId, JsonElement header, JsonElement payload)
     {
         Algorithm = algorithm;
+        Header = header;
         KeyId = keyId;
         Payload = payload;
     }
@@ -29,6 +30,9 @@ public sealed class JwtStructure
     public string Algorithm { get; }
 
     public string? KeyId { get; }
+
+    /// <summary>The header as raw JSON (only <c>alg</c>, <c>typ</c> and <c>kid</c> get this far).</summary>
+    public JsonElement Header { get; }
 
     /// <summary>The payload as raw JSON, for checks of claim types that the library would coerce.</summary>
     public JsonElement Payload { get; }
@@ -82,7 +86,7 @@ public sealed class JwtStructure
             throw Malformed("The token header has no alg.");
         }
 
-        return new JwtStructure(algorithm, keyId, ParseObject(segments[1], "payload"));
+        return new JwtStructure(algorithm, keyId, header, ParseObject(segments[1], "payload"));
     }
 
     private static JsonElement ParseObject(string segment, string part)

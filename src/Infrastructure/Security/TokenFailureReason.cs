@@ -17,4 +17,5 @@ public static class TokenFailureReason
     public const string IssuedInFuture = "issued_in_future";
     public const string InvalidClaim = "invalid_claim";
     public const string AliasMismatch = "alias_mismatch";
+    public const string TokenRevoked = "token_revoked";
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using AliasService.Application;
+using AliasService.Application.Aliases.Commands.RevokeAliasTokens;
 using AliasService.Application.ApiKeys;
 using AliasService.Application.ApiKeys.Commands.CreateApiKey;
 using AliasService.Application.ApiKeys.Commands.RevokeApiKey;
@@ -38,6 +39,11 @@ internal static class CommandLine
           org key revoke --organization <organization_id> --key <api_key_id> [--json]
           token org --api-key <id> [--api-secret <secret> | --api-secret -] [--ttl <seconds, at most 86400; default 3600>]
           token alias --alias <id> [--secret <jwt_secret> | --secret -] [--user-id <id>] [--host] [--expires-in <seconds; default 3600>]
+          token revoke --alias <id> [--user-id <id>] [--json]
+                        refuse the alias's tokens issued up to now (every user's, or one user's)
+          token inspect --token <token> (--secret - | --public-key <file>) [--alias <id>]
+                        explain offline, with the service's verifier, why a token would be accepted or refused
+                        refuse the alias's tokens issued up to now (every user's, or one user's)
           db migrate    apply pending migrations to the configured database (safe from several instances at once)
         Secrets: without --api-secret / --secret, the secret is read from the environment variable
         ALIASSERVICE_API_SECRET / ALIASSERVICE_ALIAS_SECRET; with "-" as the value, from the first line of
@@ -69,6 +75,8 @@ internal static class CommandLine
                 ("org", "create") => await CreateOrganizationAsync(options, stdout),
                 ("token", "org") => IssueOrganizationToken(options, stdout, stdin ?? Console.In),
                 ("token", "alias") => IssueAliasToken(options, stdout, stdin ?? Console.In),
+                ("token", "revoke") => await RevokeAliasTokensAsync(options, stdout),
+                ("token", "inspect") => await InspectTokenAsync(options, stdout, stdin ?? Console.In),
                 ("db", "migrate") => await MigrateDatabaseAsync(options, stdout, stderr),
                 ("help" or "--help" or "-h", _) => Print(stdout, Help, Ok),
                 _ => Print(stderr, Help, Usage),
@@ -113,12 +121,15 @@ internal static class CommandLine
             $"{(key.RevokedAt is { } revokedAt ? $"revoked_at={revokedAt}" : "active")}";
     }
 
-    private static async Task<TResponse> SendAsync<TResponse>(IRequest<TResponse> request)
+    private static Task<TResponse> SendAsync<TResponse>(IRequest<TResponse> request) =>
+        WithServicesAsync(services => services.GetRequiredService<IMediator>().Send(request, CancellationToken.None));
+
+    private static async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> use)
     {
         using var host = BuildHost();
         await DatabaseInitializer.InitializeAsync(host.Services, CancellationToken.None);
         await using var scope = host.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request, CancellationToken.None);
+        return await use(scope.ServiceProvider);
     }
 
     private static async Task<int> WriteAsync<T>(TextWriter stdout, CommandOptions options, T value, string text)
@@ -133,6 +144,61 @@ internal static class CommandLine
         var created = await SendAsync(new CreateOrganizationCommand(options.Value("name")));
         return await WriteAsync(stdout, options, created,
             $"organization_id: {created.OrganizationId}\napi_key:         {created.ApiKey}\napi_secret:      {created.ApiSecret}\nKeep the secret safe: it is not shown again.");
+    }
+
+    /// <summary>Revokes as the alias's owner would; the command line is trusted with every organization's aliases.</summary>
+    private static async Task<int> RevokeAliasTokensAsync(CommandOptions options, TextWriter stdout)
+    {
+        options.AllowOnly("alias", "user-id", "json");
+        var aliasId = options.Required("alias");
+        var organizationId = await WithServicesAsync(services => services.GetRequiredService<IAliasRepository>().FindAsync(aliasId, CancellationToken.None))
+            is { } alias ? alias.OrganizationId : throw new AliasNotFoundException(aliasId);
+        var revoked = await SendAsync(new RevokeAliasTokensCommand(organizationId, aliasId, options.Value("user-id")));
+        return await WriteAsync(stdout, options, revoked,
+            $"Revoked the tokens of {(revoked.UserId is null ? "every user" : $"user {revoked.UserId}")} of alias {revoked.AliasId} issued at or before {revoked.RevokedAt} (Unix seconds).");
+    }
+
+    /// <summary>
+    /// Runs the service's alias token verifier with a locally supplied key (the alias secret, or a public key file),
+    /// without server or database: no revocations are known offline, and without --alias the alias claim is not
+    /// checked. Prints the decision as JSON (never the key or the signature); exits 0 when valid, 1 when refused.
+    /// </summary>
+    private static async Task<int> InspectTokenAsync(CommandOptions options, TextWriter stdout, TextReader stdin)
+    {
+        options.AllowOnly("token", "secret", "public-key", "alias");
+        var token = options.Required("token");
+        string? secret = null;
+        Infrastructure.Caching.RegisteredJwtKey? publicKey = null;
+        if (options.Value("public-key") is { Length: > 0 } file)
+        {
+            var info = new Infrastructure.Security.PublicKeyReader().Read(await File.ReadAllTextAsync(file));
+            publicKey = new Infrastructure.Caching.RegisteredJwtKey("supplied-public-key", string.Empty, info.Pem, info.Algorithm, info.Fingerprint);
+        }
+        else
+        {
+            secret = options.Secret("secret", AliasSecretVariable, stdin);
+        }
+
+        var verifier = new Infrastructure.Security.AliasTokenVerifier(new Infrastructure.Security.SuppliedJwtKey(publicKey), TimeProvider.System);
+        var verification = await verifier.VerifyAsync(token, Infrastructure.Security.AliasTokenTarget.Offline(options.Value("alias"), secret), CancellationToken.None);
+        var answer = new
+        {
+            verification.IsValid,
+            Reason = verification.IsValid ? null : verification.Diagnostic,
+            Description = verification.IsValid ? "The token is valid for the supplied key (revocations are not known offline)." : verification.FailureDescription,
+            verification.Algorithm,
+            verification.Key,
+            verification.Header,
+            verification.Claims,
+            verification.IssuedAt,
+            verification.NotBefore,
+            verification.ExpiresAt,
+            ServerTime = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds(),
+            verification.ClockSkewSeconds,
+            View = verification.IsValid ? (verification.Host ? "host" : "public") : null,
+        };
+        await stdout.WriteLineAsync(JsonSerializer.Serialize(answer, ApiJson.Options));
+        return verification.IsValid ? Ok : Failed;
     }
 
     private static async Task<int> MigrateDatabaseAsync(CommandOptions options, TextWriter stdout, TextWriter stderr)

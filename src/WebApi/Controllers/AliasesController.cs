@@ -4,8 +4,12 @@ using AliasService.Application.Aliases;
 using AliasService.Application.Aliases.Commands.CreateAlias;
 using AliasService.Application.Aliases.Commands.DeleteAlias;
 using AliasService.Application.Aliases.Commands.MintAliasToken;
+using AliasService.Application.Aliases.Commands.RevokeAliasTokens;
+using AliasService.Application.Aliases.Commands.RotateJwtSecret;
+using AliasService.Application.Aliases.Commands.RotateStreamKey;
 using AliasService.Application.Aliases.Commands.UpdateAlias;
 using AliasService.Application.Aliases.Queries.GetAlias;
+using AliasService.Application.Aliases.Queries.InspectAliasToken;
 using AliasService.Application.Aliases.Queries.ListAliases;
 using AliasService.Application.Common.Paging;
 using AliasService.WebApi.Authentication;
@@ -135,4 +139,63 @@ public sealed class AliasesController(IMediator mediator) : ControllerBase
         var token = await mediator.Send(new MintAliasTokenCommand(User.GetOrganizationId(), id, body.UserId, body.Host, body.ExpiresIn), cancellationToken);
         return StatusCode(StatusCodes.Status201Created, new DataEnvelope<AliasTokenDto>(token));
     }
+
+    /// <summary>
+    /// Revokes the alias's tokens issued up to this second (by <c>iat</c>), every user's or one <c>user_id</c>'s: they get
+    /// 401 <c>token_revoked</c> from the next request on. Tokens without <c>iat</c> are revoked too; mint new ones a
+    /// second later.
+    /// </summary>
+    [HttpPost("alias/{id}/tokens/revoke")]
+    [WellFormedId(IdKind.Alias)]
+    [Consumes("application/json")]
+    [ProducesResponseType<DataEnvelope<TokenRevocationDto>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status415UnsupportedMediaType)]
+    public async Task<DataEnvelope<TokenRevocationDto>> RevokeAliasTokens(string id, [FromBody] RevokeAliasTokensRequest body, CancellationToken cancellationToken) =>
+        new(await mediator.Send(new RevokeAliasTokensCommand(User.GetOrganizationId(), id, body.UserId), cancellationToken));
+
+    /// <summary>
+    /// Rotates the alias's JWT secret without downtime: the new secret (given, or generated) is in this answer, and the
+    /// previous one keeps verifying tokens for <c>previous_valid_for</c> seconds. The alias object is unchanged in shape.
+    /// </summary>
+    [HttpPost("alias/{id}/jwt_secret/rotate")]
+    [WellFormedId(IdKind.Alias)]
+    [Consumes("application/json")]
+    [ProducesResponseType<DataEnvelope<JwtSecretRotationDto>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status415UnsupportedMediaType)]
+    public async Task<DataEnvelope<JwtSecretRotationDto>> RotateJwtSecret(string id, [FromBody] RotateJwtSecretRequest body, CancellationToken cancellationToken) =>
+        new(await mediator.Send(new RotateJwtSecretCommand(User.GetOrganizationId(), id, body.JwtSecret, body.PreviousValidFor), cancellationToken));
+
+    /// <summary>Replaces the alias's stream key by a new random one, answered here; the old one stops at once.</summary>
+    [HttpPost("alias/{id}/stream_key/rotate")]
+    [WellFormedId(IdKind.Alias)]
+    [ProducesResponseType<DataEnvelope<StreamKeyRotationDto>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
+    public async Task<DataEnvelope<StreamKeyRotationDto>> RotateStreamKey(string id, CancellationToken cancellationToken) =>
+        new(await mediator.Send(new RotateStreamKeyCommand(User.GetOrganizationId(), id), cancellationToken));
+
+    /// <summary>
+    /// Explains why public retrieval would accept or refuse an alias token, with the same verifier: the precise reason
+    /// (also those the public answer hides), the key, the decoded header and claims, the times and any revocation.
+    /// Never a secret or the signature; not counted as a failed attempt.
+    /// </summary>
+    [HttpPost("alias/{id}/token/inspect")]
+    [WellFormedId(IdKind.Alias)]
+    [Consumes("application/json")]
+    [ProducesResponseType<DataEnvelope<TokenInspectionDto>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status415UnsupportedMediaType)]
+    public async Task<DataEnvelope<TokenInspectionDto>> InspectAliasToken(string id, [FromBody] InspectAliasTokenRequest body, CancellationToken cancellationToken) =>
+        new(await mediator.Send(new InspectAliasTokenQuery(User.GetOrganizationId(), id, body.Token), cancellationToken));
 }

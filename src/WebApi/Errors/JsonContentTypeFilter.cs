@@ -14,7 +14,15 @@ internal sealed class JsonContentTypeFilter : IResourceFilter
 {
     public void OnResourceExecuting(ResourceExecutingContext context)
     {
-        if (!context.ActionDescriptor.Parameters.Any(p => p.BindingInfo?.BindingSource == BindingSource.Body))
+        var body = context.ActionDescriptor.Parameters.FirstOrDefault(p => p.BindingInfo?.BindingSource == BindingSource.Body);
+        if (body is null)
+        {
+            return;
+        }
+
+        // An optional body may be left out altogether (then there is no content type to check).
+        var request = context.HttpContext.Request;
+        if (body.BindingInfo!.EmptyBodyBehavior == EmptyBodyBehavior.Allow && request.ContentLength is null or 0 && !request.Headers.ContainsKey(HeaderNames.TransferEncoding))
         {
             return;
         }

@@ -22,7 +22,7 @@ public sealed class ApiKeyTests
     {
         _key.Should().BeEquivalentTo(new
         {
-            IsActive = true,
+            IsLasting = true,
             RevokedAt = (long?)null,
             LastUsedAt = (long?)null,
             CreatedAt = TestClock.StartSeconds,

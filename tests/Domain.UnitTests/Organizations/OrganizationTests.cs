@@ -28,7 +28,7 @@ public sealed class OrganizationTests
     {
         var organization = Organization.Create("Acme", _clock);
 
-        organization.ApiKeys.Should().ContainSingle().Which.IsActive.Should().BeTrue();
+        organization.ApiKeys.Should().ContainSingle().Which.IsLasting.Should().BeTrue();
     }
 
     [Test]
@@ -106,9 +106,9 @@ public sealed class OrganizationTests
         var organization = Organization.Create("Acme", _clock);
         var first = organization.ApiKeys.Single();
 
-        var second = organization.IssueApiKey(_clock);
+        var second = organization.IssueApiKey(null, _clock);
 
-        organization.ApiKeys.Should().HaveCount(2).And.OnlyContain(k => k.IsActive);
+        organization.ApiKeys.Should().HaveCount(2).And.OnlyContain(k => k.IsLasting);
         second.Id.Should().NotBe(first.Id);
         second.Secret.Should().NotBe(first.Secret);
     }
@@ -119,7 +119,7 @@ public sealed class OrganizationTests
         var organization = Organization.Create("Acme", _clock);
         var onlyKey = organization.ApiKeys.Single();
 
-        var act = () => organization.RevokeApiKey(onlyKey.Id, _clock);
+        var act = () => organization.RevokeApiKey(onlyKey.Id, null, _clock);
 
         act.Should().Throw<DomainRuleException>().WithMessage("*last active API key*");
     }
@@ -132,14 +132,14 @@ public sealed class OrganizationTests
 
         try
         {
-            organization.RevokeApiKey(onlyKey.Id, _clock);
+            organization.RevokeApiKey(onlyKey.Id, null, _clock);
         }
         catch (DomainRuleException)
         {
             // Expected; the assertion is about the state left behind.
         }
 
-        onlyKey.Should().BeEquivalentTo(new { IsActive = true, RevokedAt = (long?)null });
+        onlyKey.Should().BeEquivalentTo(new { IsLasting = true, RevokedAt = (long?)null });
     }
 
     [Test]
@@ -147,13 +147,13 @@ public sealed class OrganizationTests
     {
         var organization = Organization.Create("Acme", _clock);
         var oldKey = organization.ApiKeys.Single();
-        organization.IssueApiKey(_clock);
+        organization.IssueApiKey(null, _clock);
         _clock.Advance(TimeSpan.FromMinutes(10));
 
-        var revoked = organization.RevokeApiKey(oldKey.Id, _clock);
+        var revoked = organization.RevokeApiKey(oldKey.Id, null, _clock);
 
         revoked.Should().BeSameAs(oldKey);
-        revoked.Should().BeEquivalentTo(new { IsActive = false, RevokedAt = (long?)(TestClock.StartSeconds + 600) });
+        revoked.Should().BeEquivalentTo(new { IsLasting = false, RevokedAt = (long?)(TestClock.StartSeconds + 600) });
     }
 
     [Test]
@@ -161,11 +161,11 @@ public sealed class OrganizationTests
     {
         var organization = Organization.Create("Acme", _clock);
         var oldKey = organization.ApiKeys.Single();
-        var newKey = organization.IssueApiKey(_clock);
+        var newKey = organization.IssueApiKey(null, _clock);
 
-        organization.RevokeApiKey(oldKey.Id, _clock);
+        organization.RevokeApiKey(oldKey.Id, null, _clock);
 
-        newKey.IsActive.Should().BeTrue();
+        newKey.IsLasting.Should().BeTrue();
     }
 
     [Test]
@@ -173,10 +173,10 @@ public sealed class OrganizationTests
     {
         var organization = Organization.Create("Acme", _clock);
         var oldKey = organization.ApiKeys.Single();
-        var newKey = organization.IssueApiKey(_clock);
-        organization.RevokeApiKey(oldKey.Id, _clock);
+        var newKey = organization.IssueApiKey(null, _clock);
+        organization.RevokeApiKey(oldKey.Id, null, _clock);
 
-        var act = () => organization.RevokeApiKey(newKey.Id, _clock);
+        var act = () => organization.RevokeApiKey(newKey.Id, null, _clock);
 
         act.Should().Throw<DomainRuleException>();
     }
@@ -186,11 +186,11 @@ public sealed class OrganizationTests
     {
         var organization = Organization.Create("Acme", _clock);
         var oldKey = organization.ApiKeys.Single();
-        organization.IssueApiKey(_clock);
-        organization.RevokeApiKey(oldKey.Id, _clock);
+        organization.IssueApiKey(null, _clock);
+        organization.RevokeApiKey(oldKey.Id, null, _clock);
         _clock.Advance(TimeSpan.FromHours(1));
 
-        organization.RevokeApiKey(oldKey.Id, _clock);
+        organization.RevokeApiKey(oldKey.Id, null, _clock);
 
         oldKey.RevokedAt.Should().Be(TestClock.StartSeconds);
     }
@@ -200,7 +200,7 @@ public sealed class OrganizationTests
     {
         var organization = Organization.Create("Acme", _clock);
 
-        var act = () => organization.RevokeApiKey("ak_unknown", _clock);
+        var act = () => organization.RevokeApiKey("ak_unknown", null, _clock);
 
         act.Should().Throw<ApiKeyNotFoundException>().Which.ApiKeyId.Should().Be("ak_unknown");
     }
@@ -209,10 +209,10 @@ public sealed class OrganizationTests
     public void RevokeApiKey_WithAnotherOrganizationsKeyId_ThrowsApiKeyNotFoundException()
     {
         var organization = Organization.Create("Acme", _clock);
-        organization.IssueApiKey(_clock);
+        organization.IssueApiKey(null, _clock);
         var foreignKey = Organization.Create("Globex", _clock).ApiKeys.Single();
 
-        var act = () => organization.RevokeApiKey(foreignKey.Id, _clock);
+        var act = () => organization.RevokeApiKey(foreignKey.Id, null, _clock);
 
         act.Should().Throw<ApiKeyNotFoundException>();
     }

@@ -83,7 +83,7 @@ public sealed class AliasTokenVerifierTests
         _database.Seed(organization, other, _alias, _alias48, _alias64, _sameSecretAlias, _aliasWithoutSecret, _p256Key, _p384Key, _foreignKey);
 
         _context = _database.NewContext();
-        _verifier = new AliasTokenVerifier(_context, TestCaches.Off(), _clock);
+        _verifier = new AliasTokenVerifier(new DatabaseJwtKeys(_context, TestCaches.Off()), _clock);
     }
 
     [TearDown]
@@ -142,7 +142,7 @@ public sealed class AliasTokenVerifierTests
     {
         var result = await Verify(TestTokens.Hmac("HS256", Secret32, Claims()));
 
-        result.Should().Be(AliasTokenVerification.Valid(host: false));
+        result.Verdict().Should().Be(AliasTokenVerification.Valid(host: false).Verdict());
     }
 
     [TestCase(true)]
@@ -151,7 +151,7 @@ public sealed class AliasTokenVerifierTests
     {
         var result = await Verify(TestTokens.Hmac("HS256", Secret32, Claims(change: c => c["host"] = host)));
 
-        result.Should().Be(AliasTokenVerification.Valid(host));
+        result.Verdict().Should().Be(AliasTokenVerification.Valid(host).Verdict());
     }
 
     [Test]
@@ -177,7 +177,7 @@ public sealed class AliasTokenVerifierTests
     {
         var result = await Verify(TestTokens.Hmac("HS384", Secret32, Claims()));
 
-        result.Should().Be(AliasTokenVerification.Refused(TokenFailureReason.BadSignature, LibraryFailures.SignatureDoesNotVerify, TokenDiagnostic.Hs384SecretTooShort));
+        result.Verdict().Should().Be(AliasTokenVerification.Refused(TokenFailureReason.BadSignature, LibraryFailures.SignatureDoesNotVerify, TokenDiagnostic.Hs384SecretTooShort).Verdict());
     }
 
     [Test]
@@ -185,7 +185,7 @@ public sealed class AliasTokenVerifierTests
     {
         var result = await Verify(TestTokens.Hmac("HS512", Secret64, Claims(_alias64, c => c["host"] = true)), _alias64);
 
-        result.Should().Be(AliasTokenVerification.Valid(host: true));
+        result.Verdict().Should().Be(AliasTokenVerification.Valid(host: true).Verdict());
     }
 
     [TestCase(Secret32)]
@@ -196,7 +196,7 @@ public sealed class AliasTokenVerifierTests
 
         var result = await Verify(TestTokens.Hmac("HS512", secret, Claims(alias)), alias);
 
-        result.Should().Be(AliasTokenVerification.Refused(TokenFailureReason.BadSignature, LibraryFailures.SignatureDoesNotVerify, TokenDiagnostic.Hs512SecretTooShort));
+        result.Verdict().Should().Be(AliasTokenVerification.Refused(TokenFailureReason.BadSignature, LibraryFailures.SignatureDoesNotVerify, TokenDiagnostic.Hs512SecretTooShort).Verdict());
     }
 
     [Test]
@@ -204,7 +204,7 @@ public sealed class AliasTokenVerifierTests
     {
         var result = await Verify(TestTokens.Hmac("HS256", Secret32.ToUpperInvariant(), Claims()));
 
-        result.Should().Be(AliasTokenVerification.Refused(TokenFailureReason.BadSignature, LibraryFailures.SignatureDoesNotVerify, TokenFailureReason.BadSignature));
+        result.Verdict().Should().Be(AliasTokenVerification.Refused(TokenFailureReason.BadSignature, LibraryFailures.SignatureDoesNotVerify, TokenFailureReason.BadSignature).Verdict());
     }
 
     [Test]
@@ -242,8 +242,8 @@ public sealed class AliasTokenVerifierTests
     {
         var token = TestTokens.Hmac("HS256", Secret32, Claims(_aliasWithoutSecret));
 
-        (await Verify(token, _aliasWithoutSecret)).Should().Be(
-            AliasTokenVerification.Refused(TokenFailureReason.BadSignature, LibraryFailures.SignatureDoesNotVerify, TokenDiagnostic.NoJwtSecret));
+        (await Verify(token, _aliasWithoutSecret)).Verdict().Should().Be(
+            AliasTokenVerification.Refused(TokenFailureReason.BadSignature, LibraryFailures.SignatureDoesNotVerify, TokenDiagnostic.NoJwtSecret).Verdict());
     }
 
     [Test]
@@ -297,7 +297,7 @@ public sealed class AliasTokenVerifierTests
     {
         var result = await Verify(TestTokens.Rsa(alg, Rsa, RsaKey.Id, Claims(change: c => c["host"] = true)));
 
-        result.Should().Be(AliasTokenVerification.Valid(host: true));
+        result.Verdict().Should().Be(AliasTokenVerification.Valid(host: true).Verdict());
     }
 
     [Test]
@@ -305,7 +305,7 @@ public sealed class AliasTokenVerifierTests
     {
         var result = await Verify(TestTokens.Ecdsa("ES256", _p256, _p256Key.Id, Claims()));
 
-        result.Should().Be(AliasTokenVerification.Valid(host: false));
+        result.Verdict().Should().Be(AliasTokenVerification.Valid(host: false).Verdict());
     }
 
     [Test]

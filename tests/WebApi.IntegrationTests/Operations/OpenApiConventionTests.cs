@@ -37,7 +37,7 @@ public sealed partial class OpenApiConventionTests : ServiceTest
         ids.Should().BeEquivalentTo(ControllerActions.All().Select(a => a.Action));
         ids.Should().Contain(
         [
-            "CreateAlias", "ListAliases", "GetAlias", "UpdateAlias", "DeleteAlias", "MintAliasToken", "RetrieveAlias",
+            "CreateAlias", "ListAliases", "GetAlias", "UpdateAlias", "DeleteAlias", "MintAliasToken", "RetrieveAlias", "RevokeAliasTokens", "RotateJwtSecret", "RotateStreamKey", "InspectAliasToken",
             "ListApiKeys", "CreateApiKey", "RevokeApiKey", "ListJwtKeys", "GetJwtKey", "CreateJwtKey", "DeleteJwtKey",
         ]);
     }

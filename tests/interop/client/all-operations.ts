@@ -91,6 +91,35 @@ ensure(withPasscode.response.status === 200 && withPasscode.data!.data.stream_ke
 const wrong = await client.GET('/api/v1/alias/{id}', { params: { path: { id: alias.id }, query: { passcode: '0000' } } });
 ensure(wrong.response.status === 401 && wrong.error?.error.reason === 'invalid_passcode', 'RetrieveAlias with a wrong passcode: 401 envelope');
 
+const revokedTokens = await client.POST('/organization/api/v1/alias/{id}/tokens/revoke', {
+  headers: owner,
+  params: { path: { id: alias.id } },
+  body: { user_id: 'generated-client' },
+});
+expect('RevokeAliasTokens', revokedTokens.response, 200);
+ensure(revokedTokens.data!.data.user_id === 'generated-client' && typeof revokedTokens.data!.data.revoked_at === 'number', 'RevokeAliasTokens: the revocation');
+const afterRevocation = await client.GET('/api/v1/alias/{id}', { headers: bearer(minted.data!.data.token), params: { path: { id: alias.id } } });
+ensure(afterRevocation.response.status === 401 && afterRevocation.error?.error.reason === 'token_revoked', 'RetrieveAlias with a revoked token: 401 token_revoked');
+
+const inspected = await client.POST('/organization/api/v1/alias/{id}/token/inspect', {
+  headers: owner,
+  params: { path: { id: alias.id } },
+  body: { token: minted.data!.data.token },
+});
+expect('InspectAliasToken', inspected.response, 200);
+ensure(inspected.data!.data.valid === false && inspected.data!.data.reason === 'token_revoked', 'InspectAliasToken: the revoked token is explained');
+
+const rotatedSecret = await client.POST('/organization/api/v1/alias/{id}/jwt_secret/rotate', {
+  headers: owner,
+  params: { path: { id: alias.id } },
+  body: { previous_valid_for: 600 },
+});
+expect('RotateJwtSecret', rotatedSecret.response, 200);
+ensure(rotatedSecret.data!.data.jwt_secret.length >= 43 && typeof rotatedSecret.data!.data.previous_valid_until === 'number', 'RotateJwtSecret: the new secret and the end of the overlap');
+const rotatedStreamKey = await client.POST('/organization/api/v1/alias/{id}/stream_key/rotate', { headers: owner, params: { path: { id: alias.id } } });
+expect('RotateStreamKey', rotatedStreamKey.response, 200);
+ensure(rotatedStreamKey.data!.data.stream_key.startsWith('live_'), 'RotateStreamKey: the new stream key');
+
 const deleted = await client.DELETE('/organization/api/v1/alias/delete/{id}', { headers: owner, params: { path: { id: alias.id } } });
 expect('DeleteAlias', deleted.response, 200);
 ensure(deleted.data!.message.length > 0, 'DeleteAlias: message');
@@ -98,10 +127,11 @@ ensure(deleted.data!.message.length > 0, 'DeleteAlias: message');
 // API keys: list, create (the secret is in this answer only), revoke.
 const keys = await client.GET('/organization/api/v1/api_keys', { headers: owner });
 expect('ListApiKeys', keys.response, 200);
-const newKey = await client.POST('/organization/api/v1/api_keys', { headers: owner });
+const newKey = await client.POST('/organization/api/v1/api_keys', { headers: owner, body: { expires_in: 3600 } });
 expect('CreateApiKey', newKey.response, 201);
 const rotated = bearer(await organizationToken(newKey.data!.data.id, newKey.data!.data.secret));
-const revoked = await client.DELETE('/organization/api/v1/api_keys/{id}', { headers: rotated, params: { path: { id: newKey.data!.data.id } } });
+ensure(typeof newKey.data!.data.expires_at === 'number', 'CreateApiKey with expires_in: expires_at set');
+const revoked = await client.DELETE('/organization/api/v1/api_keys/{id}', { headers: rotated, params: { path: { id: newKey.data!.data.id }, query: { after: 0 } } });
 expect('RevokeApiKey', revoked.response, 200);
 ensure(typeof revoked.data!.data.revoked_at === 'number', 'RevokeApiKey: revoked_at set');
 

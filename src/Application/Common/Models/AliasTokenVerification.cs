@@ -1,39 +1,71 @@
+using System.Text.Json;
+using AliasService.Domain.Aliases;
+
 namespace AliasService.Application.Common.Models;
 
 /// <summary>
-/// The outcome of verifying an alias token: valid with its <c>host</c> flag, or refused with the public reason and
-/// description, and the precise <see cref="Diagnostic"/> only the alias's owner may see.
+/// The verifier's whole decision on one alias token: valid or refused with the public reason and description, the
+/// precise <see cref="Diagnostic"/> only the alias's owner may see, and what the token showed on the way (algorithm,
+/// the key that verified it or would have, decoded header and claims, its times, any revocation that covers it).
+/// Public retrieval uses only the verdict and the public reason; token inspection shows the rest to the owner. Never
+/// holds a secret or the signature.
 /// </summary>
 public sealed record AliasTokenVerification
 {
-    private AliasTokenVerification(bool isValid, bool host, string? failureReason, string? failureDescription, string? diagnostic)
-    {
-        IsValid = isValid;
-        Host = host;
-        FailureReason = failureReason;
-        FailureDescription = failureDescription;
-        Diagnostic = diagnostic;
-    }
+    public bool IsValid { get; init; }
 
-    public bool IsValid { get; }
-
-    public bool Host { get; }
+    public bool Host { get; init; }
 
     /// <summary>The 401 <c>reason</c> (token_expired, bad_signature, alias_mismatch, malformed, missing_expiry …).</summary>
-    public string? FailureReason { get; }
+    public string? FailureReason { get; init; }
 
     /// <summary>A human explanation for <c>error_description</c>; never contains the token or a secret.</summary>
-    public string? FailureDescription { get; }
+    public string? FailureDescription { get; init; }
 
     /// <summary>
     /// The precise cause of a refusal: the reason itself, or a more precise one the public 401 does not reveal
     /// (<c>no_jwt_secret</c>, <c>hs384_secret_too_short</c>, <c>hs512_secret_too_short</c> behind <c>bad_signature</c>).
     /// For the owner only; never in a public answer or log.
     /// </summary>
-    public string? Diagnostic { get; }
+    public string? Diagnostic { get; init; }
 
-    public static AliasTokenVerification Valid(bool host) => new(true, host, null, null, null);
+    /// <summary>The header's <c>alg</c>, once the token's structure could be read.</summary>
+    public string? Algorithm { get; init; }
+
+    /// <summary>
+    /// Which key verified the token, or would have: <c>jwt_secret</c>, <c>previous_jwt_secret</c> (during a rotation's
+    /// overlap) or the registered JWT key id (<c>kid</c>). Never the key itself.
+    /// </summary>
+    public string? Key { get; init; }
+
+    /// <summary>The decoded header, once the token's structure could be read.</summary>
+    public JsonElement? Header { get; init; }
+
+    /// <summary>The decoded payload, once the token's structure could be read.</summary>
+    public JsonElement? Claims { get; init; }
+
+    /// <summary>The <c>user_id</c> claim when it is a string.</summary>
+    public string? UserId { get; init; }
+
+    public long? IssuedAt { get; init; }
+
+    public long? NotBefore { get; init; }
+
+    /// <summary>The effective expiry: the earlier of <c>exp</c> and <c>iat</c> + <c>expires_in</c>.</summary>
+    public long? ExpiresAt { get; init; }
+
+    /// <summary>The clock skew the time checks allowed, in seconds.</summary>
+    public long ClockSkewSeconds { get; init; }
+
+    /// <summary>The revocations of the alias that cover this token (empty when none does).</summary>
+    public IReadOnlyList<AppliedRevocation> Revocations { get; init; } = [];
+
+    /// <summary>A refused verification with what was learnt about the token so far.</summary>
+    public AliasTokenVerification Refuse(string reason, string description, string? diagnostic = null) =>
+        this with { IsValid = false, Host = false, FailureReason = reason, FailureDescription = description, Diagnostic = diagnostic ?? reason };
+
+    public static AliasTokenVerification Valid(bool host) => new() { IsValid = true, Host = host };
 
     public static AliasTokenVerification Refused(string reason, string description, string? diagnostic = null) =>
-        new(false, false, reason, description, diagnostic ?? reason);
+        new AliasTokenVerification().Refuse(reason, description, diagnostic);
 }

@@ -19,8 +19,11 @@ internal sealed class AliasConfiguration : IEntityTypeConfiguration<Alias>
         builder.HasProtectedColumn(a => a.Passcode);
         builder.HasProtectedColumn(a => a.JwtSecret);
         builder.HasProtectedColumn(a => a.StreamKey);
+        builder.HasProtectedColumn(a => a.PreviousJwtSecret);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Ignore(a => a.IsProtected);
+        builder.HasMany(a => a.UserRevocations).WithOne().HasForeignKey(r => r.AliasId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.UserRevocations).HasField("_userRevocations").UsePropertyAccessMode(PropertyAccessMode.Field);
 
         builder.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Cascade);
 

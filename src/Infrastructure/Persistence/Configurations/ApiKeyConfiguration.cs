@@ -13,7 +13,7 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         builder.Property(k => k.Id).HasMaxLength(64).IsUnicode(false);
         builder.Property(k => k.OrganizationId).HasMaxLength(64).IsUnicode(false).IsRequired();
         builder.HasProtectedColumn(k => k.Secret, required: true);
-        builder.Ignore(k => k.IsActive);
+        builder.Ignore(k => k.IsLasting);
         builder.HasIndex(k => new { k.OrganizationId, k.CreatedAt });
     }
 }

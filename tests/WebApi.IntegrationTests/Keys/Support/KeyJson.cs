@@ -8,8 +8,8 @@ namespace AliasService.WebApi.IntegrationTests.Keys.Support;
 public static class KeyJson
 {
     public static readonly string[] JwtKeyFields = ["id", "name", "public_key", "algorithm", "fingerprint", "created_at", "updated_at"];
-    public static readonly string[] ApiKeyFields = ["id", "created_at", "last_used_at", "revoked_at"];
-    public static readonly string[] CreatedApiKeyFields = ["id", "secret", "created_at", "last_used_at", "revoked_at"];
+    public static readonly string[] ApiKeyFields = ["id", "created_at", "last_used_at", "revoked_at", "expires_at"];
+    public static readonly string[] CreatedApiKeyFields = ["id", "secret", "created_at", "last_used_at", "revoked_at", "expires_at"];
 
     /// <summary>Asserts <c>{"data": object}</c> with exactly these members, in this order, and answers the object.</summary>
     public static JsonElement ShouldBeDataWith(this JsonElement root, string[] fields)

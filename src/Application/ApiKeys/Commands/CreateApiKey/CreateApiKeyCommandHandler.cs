@@ -15,7 +15,7 @@ public sealed class CreateApiKeyCommandHandler(IOrganizationRepository organizat
             async () =>
             {
                 var organization = await organizations.GetAsync(request.OrganizationId, cancellationToken).ConfigureAwait(false);
-                return organization.IssueApiKey(clock);
+                return organization.IssueApiKey(request.ExpiresIn, clock);
             },
             cancellationToken).ConfigureAwait(false);
         return mapper.Map<CreatedApiKeyDto>(key);

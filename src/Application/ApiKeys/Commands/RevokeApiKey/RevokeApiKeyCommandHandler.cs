@@ -18,7 +18,7 @@ public sealed class RevokeApiKeyCommandHandler(IOrganizationRepository organizat
             async () =>
             {
                 var organization = await organizations.GetAsync(request.OrganizationId, cancellationToken).ConfigureAwait(false);
-                return organization.RevokeApiKey(request.Id, clock);
+                return organization.RevokeApiKey(request.Id, request.After, clock);
             },
             cancellationToken).ConfigureAwait(false);
         return mapper.Map<ApiKeyDto>(key);

@@ -57,10 +57,21 @@ namespace AliasService.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnName("Passcode")
                         .HasAnnotation("AliasService:ProtectedColumn", "Passcode");
 
+                    b.Property<string>("PreviousJwtSecretCiphertext")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("PreviousJwtSecret")
+                        .HasAnnotation("AliasService:ProtectedColumn", "PreviousJwtSecret");
+
+                    b.Property<long?>("PreviousJwtSecretValidUntil")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("StreamKeyCiphertext")
                         .HasColumnType("nvarchar(max)")
                         .HasColumnName("StreamKey")
                         .HasAnnotation("AliasService:ProtectedColumn", "StreamKey");
+
+                    b.Property<long?>("TokensRevokedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Type")
                         .IsRequired()
@@ -81,6 +92,33 @@ namespace AliasService.Infrastructure.Persistence.Migrations.SqlServer
                         .IsDescending(false, false, true, true);
 
                     b.ToTable("aliases", (string)null);
+                });
+
+            modelBuilder.Entity("AliasService.Domain.Aliases.TokenRevocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AliasId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<long>("RevokedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("nvarchar(1024)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AliasId");
+
+                    b.ToTable("token_revocations", (string)null);
                 });
 
             modelBuilder.Entity("AliasService.Domain.JwtKeys.JwtKey", b =>
@@ -147,6 +185,9 @@ namespace AliasService.Infrastructure.Persistence.Migrations.SqlServer
                         .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ExpiresAt")
                         .HasColumnType("bigint");
 
                     b.Property<long?>("LastUsedAt")
@@ -272,6 +313,15 @@ namespace AliasService.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AliasService.Domain.Aliases.TokenRevocation", b =>
+                {
+                    b.HasOne("AliasService.Domain.Aliases.Alias", null)
+                        .WithMany("UserRevocations")
+                        .HasForeignKey("AliasId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AliasService.Domain.JwtKeys.JwtKey", b =>
                 {
                     b.HasOne("AliasService.Domain.Organizations.Organization", null)
@@ -297,6 +347,11 @@ namespace AliasService.Infrastructure.Persistence.Migrations.SqlServer
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("AliasService.Domain.Aliases.Alias", b =>
+                {
+                    b.Navigation("UserRevocations");
                 });
 
             modelBuilder.Entity("AliasService.Domain.Organizations.Organization", b =>

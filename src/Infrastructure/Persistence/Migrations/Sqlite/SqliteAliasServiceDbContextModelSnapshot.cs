@@ -50,10 +50,21 @@ namespace AliasService.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnName("Passcode")
                         .HasAnnotation("AliasService:ProtectedColumn", "Passcode");
 
+                    b.Property<string>("PreviousJwtSecretCiphertext")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("PreviousJwtSecret")
+                        .HasAnnotation("AliasService:ProtectedColumn", "PreviousJwtSecret");
+
+                    b.Property<long?>("PreviousJwtSecretValidUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("StreamKeyCiphertext")
                         .HasColumnType("TEXT")
                         .HasColumnName("StreamKey")
                         .HasAnnotation("AliasService:ProtectedColumn", "StreamKey");
+
+                    b.Property<long?>("TokensRevokedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Type")
                         .IsRequired()
@@ -74,6 +85,32 @@ namespace AliasService.Infrastructure.Persistence.Migrations.Sqlite
                         .IsDescending(false, false, true, true);
 
                     b.ToTable("aliases", (string)null);
+                });
+
+            modelBuilder.Entity("AliasService.Domain.Aliases.TokenRevocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AliasId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AliasId");
+
+                    b.ToTable("token_revocations", (string)null);
                 });
 
             modelBuilder.Entity("AliasService.Domain.JwtKeys.JwtKey", b =>
@@ -134,6 +171,9 @@ namespace AliasService.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("LastUsedAt")
@@ -236,6 +276,15 @@ namespace AliasService.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AliasService.Domain.Aliases.TokenRevocation", b =>
+                {
+                    b.HasOne("AliasService.Domain.Aliases.Alias", null)
+                        .WithMany("UserRevocations")
+                        .HasForeignKey("AliasId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AliasService.Domain.JwtKeys.JwtKey", b =>
                 {
                     b.HasOne("AliasService.Domain.Organizations.Organization", null)
@@ -261,6 +310,11 @@ namespace AliasService.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("AliasService.Domain.Aliases.Alias", b =>
+                {
+                    b.Navigation("UserRevocations");
                 });
 
             modelBuilder.Entity("AliasService.Domain.Organizations.Organization", b =>

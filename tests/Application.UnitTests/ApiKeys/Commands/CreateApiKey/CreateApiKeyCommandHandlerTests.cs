@@ -36,7 +36,7 @@ public sealed class CreateApiKeyCommandHandlerTests
     {
         await _handler.Handle(new CreateApiKeyCommand(_organization.Id), CancellationToken.None);
 
-        _organization.ApiKeys.Should().HaveCount(2).And.OnlyContain(k => k.IsActive);
+        _organization.ApiKeys.Should().HaveCount(2).And.OnlyContain(k => k.IsLasting);
         _organization.ApiKeys.Should().Contain(_firstKey);
     }
 

@@ -35,7 +35,7 @@ public sealed class RevokeApiKeyCommandHandlerTests
     private ApiKey GivenASecondKey()
     {
         _clock.Advance(TimeSpan.FromMinutes(1));
-        var key = _organization.IssueApiKey(_clock);
+        var key = _organization.IssueApiKey(null, _clock);
         _clock.Advance(TimeSpan.FromMinutes(1));
         return key;
     }
@@ -50,7 +50,7 @@ public sealed class RevokeApiKeyCommandHandlerTests
         await _handler.Handle(new RevokeApiKeyCommand(_organization.Id, _oldKey.Id), CancellationToken.None);
 
         _oldKey.RevokedAt.Should().Be(Now);
-        newKey.IsActive.Should().BeTrue();
+        newKey.IsLasting.Should().BeTrue();
         _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once);
     }
 
@@ -70,7 +70,7 @@ public sealed class RevokeApiKeyCommandHandlerTests
         var act = () => _handler.Handle(new RevokeApiKeyCommand(_organization.Id, _oldKey.Id), CancellationToken.None);
 
         await act.Should().ThrowAsync<DomainRuleException>();
-        _oldKey.IsActive.Should().BeTrue();
+        _oldKey.IsLasting.Should().BeTrue();
         _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Never);
     }
 
@@ -83,7 +83,7 @@ public sealed class RevokeApiKeyCommandHandlerTests
         var act = () => _handler.Handle(new RevokeApiKeyCommand(_organization.Id, newKey.Id), CancellationToken.None);
 
         await act.Should().ThrowAsync<DomainRuleException>();
-        newKey.IsActive.Should().BeTrue();
+        newKey.IsLasting.Should().BeTrue();
         _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once);
     }
 
@@ -115,13 +115,13 @@ public sealed class RevokeApiKeyCommandHandlerTests
     public async Task Handle_AnotherOrganizationsKeyId_ThrowsApiKeyNotFoundException()
     {
         var other = Organization.Create("Other", _clock);
-        other.IssueApiKey(_clock);
+        other.IssueApiKey(null, _clock);
         GivenASecondKey();
 
         var act = () => _handler.Handle(new RevokeApiKeyCommand(_organization.Id, other.ApiKeys.First().Id), CancellationToken.None);
 
         await act.Should().ThrowAsync<ApiKeyNotFoundException>();
-        other.ApiKeys.Should().OnlyContain(k => k.IsActive);
+        other.ApiKeys.Should().OnlyContain(k => k.IsLasting);
     }
 
     [Test]

@@ -33,9 +33,9 @@ public sealed class ListApiKeysQueryHandlerTests
     public async Task Handle_KeysCreatedAtDifferentTimes_ListsThemNewestFirst()
     {
         _clock.Advance(TimeSpan.FromSeconds(10));
-        _organization.IssueApiKey(_clock);
+        _organization.IssueApiKey(null, _clock);
         _clock.Advance(TimeSpan.FromSeconds(10));
-        _organization.IssueApiKey(_clock);
+        _organization.IssueApiKey(null, _clock);
 
         var keys = await List();
 
@@ -45,9 +45,9 @@ public sealed class ListApiKeysQueryHandlerTests
     [Test]
     public async Task Handle_KeysCreatedInTheSameSecond_BreaksTheTieByIdDescendingOrdinal()
     {
-        _organization.IssueApiKey(_clock);
-        _organization.IssueApiKey(_clock);
-        _organization.IssueApiKey(_clock);
+        _organization.IssueApiKey(null, _clock);
+        _organization.IssueApiKey(null, _clock);
+        _organization.IssueApiKey(null, _clock);
 
         var keys = await List();
 
@@ -60,9 +60,9 @@ public sealed class ListApiKeysQueryHandlerTests
     {
         var oldKey = _organization.ApiKeys.Single();
         _clock.Advance(TimeSpan.FromSeconds(10));
-        _organization.IssueApiKey(_clock);
+        _organization.IssueApiKey(null, _clock);
         _clock.Advance(TimeSpan.FromSeconds(10));
-        _organization.RevokeApiKey(oldKey.Id, _clock);
+        _organization.RevokeApiKey(oldKey.Id, null, _clock);
 
         var keys = await List();
 
@@ -84,13 +84,13 @@ public sealed class ListApiKeysQueryHandlerTests
     public void ApiKeyDto_HasNoSecretMember()
     {
         typeof(ApiKeyDto).GetProperties().Select(p => p.Name)
-            .Should().BeEquivalentTo("Id", "CreatedAt", "LastUsedAt", "RevokedAt");
+            .Should().BeEquivalentTo("Id", "CreatedAt", "LastUsedAt", "RevokedAt", "ExpiresAt");
     }
 
     [Test]
     public async Task Handle_Always_NeverCarriesASecretWhenSerialized()
     {
-        _organization.IssueApiKey(_clock);
+        _organization.IssueApiKey(null, _clock);
 
         var json = JsonSerializer.Serialize(await List());
 

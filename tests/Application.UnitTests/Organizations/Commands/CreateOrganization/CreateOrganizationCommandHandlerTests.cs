@@ -40,7 +40,7 @@ public sealed class CreateOrganizationCommandHandlerTests
         await _handler.Handle(new CreateOrganizationCommand("Acme"), CancellationToken.None);
 
         _added!.Name.Should().Be("Acme");
-        _added.ApiKeys.Should().ContainSingle().Which.IsActive.Should().BeTrue();
+        _added.ApiKeys.Should().ContainSingle().Which.IsLasting.Should().BeTrue();
     }
 
     [Test]

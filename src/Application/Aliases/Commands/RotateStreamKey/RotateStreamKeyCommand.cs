@@ -1,0 +1,6 @@
+using MediatR;
+
+namespace AliasService.Application.Aliases.Commands.RotateStreamKey;
+
+/// <summary><c>POST /organization/api/v1/alias/{id}/stream_key/rotate</c>: a new random stream key; the old one stops at once.</summary>
+public sealed record RotateStreamKeyCommand(string OrganizationId, string Id) : IRequest<StreamKeyRotationDto>;
