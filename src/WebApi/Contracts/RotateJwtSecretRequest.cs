@@ -8,7 +8,7 @@ using AliasService.Domain.Common;
 namespace AliasService.WebApi.Contracts;
 
 /// <summary>Body of <c>POST /organization/api/v1/alias/{id}/jwt_secret/rotate</c>; every member optional.</summary>
-public sealed class RotateJwtSecretRequest : IRejectsUnknownMembers
+public sealed class RotateJwtSecretRequest : RequestBody
 {
     /// <summary>
     /// The new secret: 32 to 512 bytes of UTF-8. Absent: the service generates a random 256-bit one (43 base64url
@@ -21,7 +21,4 @@ public sealed class RotateJwtSecretRequest : IRejectsUnknownMembers
     [Range(0, Alias.MaxPreviousValidFor)]
     [DefaultValue(0L)]
     public long? PreviousValidFor { get; init; }
-
-    [JsonExtensionData]
-    public IDictionary<string, JsonElement>? UnknownMembers { get; init; }
 }

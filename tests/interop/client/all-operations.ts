@@ -73,6 +73,9 @@ const stale = await client.POST('/organization/api/v1/alias/update/{id}', {
   body: { passcode: '9999' },
 });
 ensure(stale.response.status === 412 && typeof stale.error?.error.message === 'string', 'UpdateAlias with a stale ETag: 412 envelope');
+const ownerRead = await client.GET('/organization/api/v1/alias/{id}', { headers: owner, params: { path: { id: alias.id } } });
+expect('GetAlias', ownerRead.response, 200);
+ensure(ownerRead.data!.data.name === 'Renamed' && ownerRead.data!.data.jwt_secret === jwtSecret, 'GetAlias: the owner view of the current state');
 
 const minted = await client.POST('/organization/api/v1/alias/{id}/token', {
   headers: owner,
