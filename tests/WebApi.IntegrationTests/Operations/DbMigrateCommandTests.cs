@@ -64,17 +64,7 @@ public sealed class DbMigrateCommandTests
     /// <summary>Runs the service's program (the build beside the tests) as its own process, as a deployment would.</summary>
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunProgramAsync(Dictionary<string, string> environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo(System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AliasService.WebApi.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var start = ServiceProcess.ProgramStartInfo(arguments);
 
         foreach (var (name, value) in environment)
         {

@@ -35,18 +35,7 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     {
         _ownsDataFolder = dataFolder is null;
         _dataFolder = dataFolder ?? Directory.CreateTempSubdirectory("aliasservice-process-").FullName;
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AliasService.WebApi.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var start = ProgramStartInfo(arguments);
 
         foreach (var name in HostingVariables)
         {
@@ -108,18 +97,7 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     /// <summary>Runs the admin command line of the built service on <paramref name="dataFolder"/>; answers its standard output.</summary>
     public static async Task<string> RunCommandAsync(string dataFolder, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AliasService.WebApi.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var start = ProgramStartInfo(arguments);
 
         start.Environment["DataFolder"] = dataFolder;
         using var process = Process.Start(start)!;
@@ -132,6 +110,28 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         }
 
         return await output;
+    }
+
+    /// <summary>
+    /// How to run the service's program (the build beside the tests) as its own process, as a deployment would:
+    /// through the dotnet host running the tests, both output streams redirected.
+    /// </summary>
+    public static ProcessStartInfo ProgramStartInfo(IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AliasService.WebApi.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return start;
     }
 
     /// <summary>A loopback TCP port that was free a moment ago.</summary>
