@@ -99,7 +99,7 @@ public sealed class CacheInvalidationOverRedisTests
         using var ownerOnA = _a.CreateClientFor(_organization);
         string keyId;
         string secret;
-        using (var created = await ownerOnA.PostAsync("/organization/api/v1/api_keys", null))
+        using (var created = await ownerOnA.PostAsync(Routes.ApiKeys, null))
         {
             var key = (await created.ReadJsonAsync(HttpStatusCode.Created)).GetProperty("data");
             keyId = key.Text("id")!;
@@ -119,7 +119,7 @@ public sealed class CacheInvalidationOverRedisTests
 
         await _redis.StopServerAsync();
         await lostOnB.WaitAsync(TimeSpan.FromSeconds(10));
-        using (var revoke = await ownerOnA.DeleteAsync($"/organization/api/v1/api_keys/{keyId}"))
+        using (var revoke = await ownerOnA.DeleteAsync(Routes.ApiKey(keyId)))
         {
             await revoke.ReadJsonAsync(HttpStatusCode.OK);
         }
