@@ -1,7 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using AliasService.Application.Common.Interfaces;
-using AliasService.Infrastructure.AccessEvents;
 using AliasService.Application.Common.Paging;
+using AliasService.Infrastructure.AccessEvents;
 using AliasService.Infrastructure.Caching;
 using AliasService.Infrastructure.Idempotency;
 using AliasService.Infrastructure.Persistence;
