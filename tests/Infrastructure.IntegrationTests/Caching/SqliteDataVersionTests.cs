@@ -31,16 +31,30 @@ public sealed class SqliteDataVersionTests : IDisposable
         version.Check(() => drops++).Should().Be(SqliteDataVersion.State.Unchanged);
         version.Check(() => drops++).Should().Be(SqliteDataVersion.State.Unchanged);
 
+        // A check inside onChange takes the other probe (the first is still in use), as a concurrent request would.
         drops = 0;
+        var other = SqliteDataVersion.State.Unknown;
         Execute(writer, "INSERT INTO t VALUES (1);");
-        version.Check(() => drops++).Should().Be(SqliteDataVersion.State.Changed);
-        version.Check(() => drops++).Should().Be(SqliteDataVersion.State.Unchanged);
-        version.Check(() => drops++).Should().Be(SqliteDataVersion.State.Unchanged);
+        version.Check(() =>
+        {
+            drops++;
+            other = version.Check(() => drops++);
+        }).Should().Be(SqliteDataVersion.State.Changed);
+        other.Should().Be(SqliteDataVersion.State.Unchanged, "the idle probe looked before the caches were emptied");
         drops.Should().Be(1);
 
+        // A commit after the idle probe looked is reported by it.
         Execute(writer, "INSERT INTO t VALUES (2);");
-        version.Check(() => drops++).Should().Be(SqliteDataVersion.State.Changed);
-        drops.Should().Be(2);
+        version.Check(() =>
+        {
+            Execute(writer, "INSERT INTO t VALUES (3);");
+            other = version.Check(() => { });
+        }).Should().Be(SqliteDataVersion.State.Changed);
+        other.Should().Be(SqliteDataVersion.State.Changed);
+
+        // The first probe looked before that commit too, so it reports it as well; then both are up to date.
+        version.Check(() => { }).Should().Be(SqliteDataVersion.State.Changed);
+        version.Check(() => { }).Should().Be(SqliteDataVersion.State.Unchanged);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
