@@ -1,5 +1,6 @@
 using AliasService.Application.Common.Exceptions;
 using AliasService.Application.Common.Interfaces;
+using AliasService.Domain.AccessEvents;
 using AliasService.Domain.Aliases;
 using AutoMapper;
 using MediatR;
@@ -8,9 +9,11 @@ namespace AliasService.Application.Aliases.Queries.RetrieveAlias;
 
 /// <summary>
 /// The access decision of docs/access-rules.md, in its order: 404 → owner → bad token 401 → token view →
-/// passcode → 401 → public; then 410 for an expired alias (not for its owner).
+/// passcode → 401 → public; then 410 for an expired alias (not for its owner). Each decision about an existing alias is
+/// recorded as an access event (queued only; an unknown id has no owner to show it to and is not recorded).
 /// </summary>
-public sealed class RetrieveAliasQueryHandler(IAliasRepository aliases, IAliasTokenVerifier tokens, TimeProvider clock, IMapper mapper)
+public sealed class RetrieveAliasQueryHandler(
+    IAliasRepository aliases, IAliasTokenVerifier tokens, TimeProvider clock, IMapper mapper, IAccessEventSink events, IRequestCaller caller)
     : IRequestHandler<RetrieveAliasQuery, AliasDto>
 {
     public async Task<AliasDto> Handle(RetrieveAliasQuery request, CancellationToken cancellationToken)
@@ -22,19 +25,35 @@ public sealed class RetrieveAliasQueryHandler(IAliasRepository aliases, IAliasTo
         var credential = request.Credential;
         if (credential.OrganizationId is not null && string.Equals(credential.OrganizationId, alias.OrganizationId, StringComparison.Ordinal))
         {
+            Record(alias, AccessOutcomes.Granted, "owner", CredentialKinds.OrganizationToken, null);
             return View(alias, AliasViewer.Owner);
         }
 
-        var viewer = await DecideViewerAsync(alias, credential, cancellationToken).ConfigureAwait(false);
+        var presented = credential.BearerToken is not null ? CredentialKinds.AliasToken
+            : credential.Passcode is not null ? CredentialKinds.Passcode
+            : CredentialKinds.None;
+        (AliasViewer Viewer, string? UserId) decided;
+        try
+        {
+            decided = await DecideViewerAsync(alias, credential, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AccessDeniedException refused)
+        {
+            Record(alias, AccessOutcomes.Refused, refused.Reason, presented, null);
+            throw;
+        }
+
         if (alias.IsExpired(clock))
         {
+            Record(alias, AccessOutcomes.Expired, null, presented, decided.UserId);
             throw new AliasExpiredException(alias.Id);
         }
 
-        return View(alias, viewer);
+        Record(alias, AccessOutcomes.Granted, decided.Viewer == AliasViewer.Host ? "host" : "public", presented, decided.UserId);
+        return View(alias, decided.Viewer);
     }
 
-    private async Task<AliasViewer> DecideViewerAsync(Alias alias, AliasCredential credential, CancellationToken cancellationToken)
+    private async Task<(AliasViewer Viewer, string? UserId)> DecideViewerAsync(Alias alias, AliasCredential credential, CancellationToken cancellationToken)
     {
         if (credential.BearerToken is not null)
         {
@@ -46,23 +65,27 @@ public sealed class RetrieveAliasQueryHandler(IAliasRepository aliases, IAliasTo
                 throw new AccessDeniedException(verification.FailureReason!, verification.FailureDescription!, tokenPresented: true);
             }
 
-            return verification.Host ? AliasViewer.Host : AliasViewer.Public;
+            return (verification.Host ? AliasViewer.Host : AliasViewer.Public, verification.UserId);
         }
 
         if (!alias.IsProtected)
         {
-            return AliasViewer.Public;
+            return (AliasViewer.Public, null);
         }
 
         if (credential.Passcode is not null && alias.PasscodeMatches(credential.Passcode))
         {
-            return AliasViewer.Public;
+            return (AliasViewer.Public, null);
         }
 
         throw credential.Passcode is null
             ? new AccessDeniedException(AccessDeniedException.CredentialsRequired, "This alias needs a passcode or an alias token.", tokenPresented: false)
             : new AccessDeniedException(AccessDeniedException.InvalidPasscode, "The passcode is not correct.", tokenPresented: false);
     }
+
+    private void Record(Alias alias, string outcome, string? reason, string credential, string? userId) =>
+        events.Record(AccessEvent.Retrieval(
+            alias.Id, alias.OrganizationId, clock.GetUtcNow().ToUnixTimeSeconds(), outcome, reason, credential, userId, caller.ClientAddress));
 
     private AliasDto View(Alias alias, AliasViewer viewer) => mapper.Map<AliasDto>(alias.ViewFor(viewer));
 }
