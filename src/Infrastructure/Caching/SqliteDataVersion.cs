@@ -7,7 +7,8 @@ namespace AliasService.Infrastructure.Caching;
 /// Notices commits to the SQLite file by any other connection, including other processes (the command line revoking
 /// a key while the server runs): SQLite's <c>PRAGMA data_version</c> changes on one connection whenever another
 /// connection commits. Asked before the caches answer, on a few connections of its own (as many as requests ask at
-/// the same moment, so they never queue behind one lock), each of which reports every commit once.
+/// the same moment, so they never queue behind one lock); a commit empties the caches once, whichever probe sees it
+/// first (see <see cref="ChangedSinceIdleProbesLooked"/>).
 /// </summary>
 public sealed class SqliteDataVersion(string connectionString) : IDisposable
 {
