@@ -4,9 +4,11 @@ using Microsoft.Data.Sqlite;
 namespace AliasService.Infrastructure.Caching;
 
 /// <summary>
-/// Notices commits to the SQLite file by any other connection, including other processes (the command line revoking
-/// a key while the server runs): SQLite's <c>PRAGMA data_version</c> changes on one connection whenever another
-/// connection commits. Asked before the caches answer, on a few connections of its own (as many as requests ask at
+/// Notices commits to the cached tables of the SQLite file by any connection, including other processes (the command
+/// line revoking a key while the server runs): the file's cache generation (<see cref="SqliteCacheGeneration"/>),
+/// counted up by triggers on those tables and by nothing else, so the access-event writer's commits (several a
+/// second) leave the caches alone. (SQLite's <c>PRAGMA data_version</c>, used before, moves on every commit of any
+/// table.) Asked before the caches answer, on a few connections of its own (as many as requests ask at
 /// the same moment, so they never queue behind one lock); a commit empties the caches once, whichever probe sees it
 /// first (see <see cref="ChangedSinceIdleProbesLooked"/>).
 /// </summary>
@@ -119,7 +121,7 @@ public sealed class SqliteDataVersion(string connectionString) : IDisposable
             _connection = new SqliteConnection(connectionString);
             _connection.Open();
             Command = _connection.CreateCommand();
-            Command.CommandText = "PRAGMA data_version;";
+            Command.CommandText = SqliteCacheGeneration.Query;
             Command.Prepare();
         }
 

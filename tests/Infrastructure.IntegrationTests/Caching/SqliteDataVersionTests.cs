@@ -4,8 +4,9 @@ using Microsoft.Data.Sqlite;
 namespace AliasService.Infrastructure.IntegrationTests.Caching;
 
 /// <summary>
-/// <see cref="SqliteDataVersion"/> with several probes (as under concurrent requests): a commit by another connection
-/// empties the caches once, not once per probe, and a commit after that is still reported.
+/// <see cref="SqliteDataVersion"/> with several probes (as under concurrent requests): a commit to a cached table by
+/// another connection empties the caches once, not once per probe, and a commit after that is still reported; a commit
+/// to any other table (the access events) empties nothing.
 /// </summary>
 public sealed class SqliteDataVersionTests : IDisposable
 {
@@ -17,7 +18,12 @@ public sealed class SqliteDataVersionTests : IDisposable
         var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(_folder, "db.sqlite"), Pooling = false }.ToString();
         using var writer = new SqliteConnection(connectionString);
         writer.Open();
-        Execute(writer, "PRAGMA journal_mode = WAL; CREATE TABLE t (v INTEGER);");
+        Execute(writer, "PRAGMA journal_mode = WAL; CREATE TABLE aliases (v INTEGER); CREATE TABLE access_events (v INTEGER);");
+        foreach (var statement in SqliteCacheGeneration.TableStatements().Concat(SqliteCacheGeneration.TriggerStatements("aliases")))
+        {
+            Execute(writer, statement);
+        }
+
         using var version = new SqliteDataVersion(connectionString);
 
         // Two probes: a check that runs while another is under way takes a second one (each new probe reports once).
@@ -34,7 +40,7 @@ public sealed class SqliteDataVersionTests : IDisposable
         // A check inside onChange takes the other probe (the first is still in use), as a concurrent request would.
         drops = 0;
         var other = SqliteDataVersion.State.Unknown;
-        Execute(writer, "INSERT INTO t VALUES (1);");
+        Execute(writer, "INSERT INTO aliases VALUES (1);");
         version.Check(() =>
         {
             drops++;
@@ -44,10 +50,10 @@ public sealed class SqliteDataVersionTests : IDisposable
         drops.Should().Be(1);
 
         // A commit after the idle probe looked is reported by it.
-        Execute(writer, "INSERT INTO t VALUES (2);");
+        Execute(writer, "INSERT INTO aliases VALUES (2);");
         version.Check(() =>
         {
-            Execute(writer, "INSERT INTO t VALUES (3);");
+            Execute(writer, "INSERT INTO aliases VALUES (3);");
             other = version.Check(() => { });
         }).Should().Be(SqliteDataVersion.State.Changed);
         other.Should().Be(SqliteDataVersion.State.Changed);
@@ -55,6 +61,42 @@ public sealed class SqliteDataVersionTests : IDisposable
         // The first probe looked before that commit too, so it reports it as well; then both are up to date.
         version.Check(() => { }).Should().Be(SqliteDataVersion.State.Changed);
         version.Check(() => { }).Should().Be(SqliteDataVersion.State.Unchanged);
+    }
+
+    [Test]
+    public void CommitsToOtherTables_AreNotReported_ButAnUpdateOrDeleteOfACachedRowIs()
+    {
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(_folder, "other.sqlite"), Pooling = false }.ToString();
+        using var writer = new SqliteConnection(connectionString);
+        writer.Open();
+        Execute(writer, "PRAGMA journal_mode = WAL; CREATE TABLE aliases (v INTEGER); CREATE TABLE access_events (v INTEGER);");
+        foreach (var statement in SqliteCacheGeneration.TableStatements().Concat(SqliteCacheGeneration.TriggerStatements("aliases")))
+        {
+            Execute(writer, statement);
+        }
+
+        Execute(writer, "INSERT INTO aliases VALUES (1);");
+        using var version = new SqliteDataVersion(connectionString);
+        version.Check(() => { }).Should().Be(SqliteDataVersion.State.Changed, "a new probe has seen nothing yet");
+
+        Execute(writer, "INSERT INTO access_events VALUES (1); INSERT INTO access_events VALUES (2);");
+        version.Check(() => { }).Should().Be(SqliteDataVersion.State.Unchanged, "access events are not cached");
+
+        Execute(writer, "UPDATE aliases SET v = 2;");
+        version.Check(() => { }).Should().Be(SqliteDataVersion.State.Changed);
+        Execute(writer, "DELETE FROM aliases;");
+        version.Check(() => { }).Should().Be(SqliteDataVersion.State.Changed);
+        version.Check(() => { }).Should().Be(SqliteDataVersion.State.Unchanged);
+    }
+
+    [Test]
+    public void AFileWithoutTheGeneration_IsUnknown_SoNothingCachedIsTrusted()
+    {
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(_folder, "old.sqlite"), Pooling = false }.ToString();
+        using var version = new SqliteDataVersion(connectionString);
+        var emptied = false;
+        version.Check(() => emptied = true).Should().Be(SqliteDataVersion.State.Unknown);
+        emptied.Should().BeTrue();
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -6,7 +6,7 @@ namespace AliasService.WebApi.IntegrationTests.Caching;
 
 /// <summary>
 /// With the caches on as shipped, a row changed by another connection to the database (another process, an operator)
-/// is seen by the very next public retrieval (SQLite: <c>PRAGMA data_version</c>; server databases: no caches without a
+/// is seen by the very next public retrieval (SQLite: the cache generation its triggers count; server databases: no caches without a
 /// cross-instance bus).
 /// </summary>
 public sealed class OtherWriterInvalidationTests : AliasAccessTest
