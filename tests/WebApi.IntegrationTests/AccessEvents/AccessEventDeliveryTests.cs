@@ -59,6 +59,25 @@ public sealed class AccessEventDeliveryTests
         root.GetProperty("entries").EnumerateArray().Select(e => AccessEventReader.Data(e).Text("outcome")).Should().Equal("granted", "created");
     }
 
+    [Test]
+    public async Task StorageFailure_NeverReachesRetrieval_AndTheWriterCarriesOn()
+    {
+        await using var service = new ConfiguredService(new Dictionary<string, string>());
+        using var owner = service.CreateClientFor(await service.CreateOrganizationAsync());
+        using var visitor = service.CreateAnonymousClient();
+        var alias = await CreateProtectedAliasAsync(owner, service.Now);
+        await AccessEventReader.FlushAsync(service.Services);
+        await service.Storage.ExecuteAsync("DROP TABLE access_events");
+
+        using var granted = await visitor.GetAsync(Routes.Retrieve(alias, Passcode));
+        using var refused = await visitor.GetAsync(Routes.Retrieve(alias, "wrong-passcode-0000"));
+
+        granted.StatusCode.Should().Be(HttpStatusCode.OK);
+        refused.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        var flush = () => AccessEventReader.FlushAsync(service.Services);
+        await flush.Should().NotThrowAsync("a batch that cannot be stored is dropped and counted, not thrown");
+    }
+
     private static async Task<string> CreateProtectedAliasAsync(HttpClient owner, long now)
     {
         var body = $$"""{"type":"conference","passcode":"{{Passcode}}","expired_at":{{(now + 86_400).ToString(CultureInfo.InvariantCulture)}}}""";
