@@ -12,7 +12,7 @@ namespace AliasService.Infrastructure.Persistence;
 /// <summary>
 /// Columns stored encrypted and bound to their row. A value converter cannot see the row id, so the column is
 /// mapped to a shadow property that holds the ciphertext, while the domain property stays plaintext and unmapped:
-/// <see cref="ProtectedColumnReader"/> decrypts on materialization, <see cref="ProtectedColumnWriter"/> encrypts
+/// <see cref="ProtectedColumnReader"/> decrypts as an entity is instantiated, <see cref="ProtectedColumnWriter"/> encrypts
 /// what changed before saving. Both compare against the plaintext last read or written, kept here per entity.
 /// </summary>
 internal static class ProtectedColumns
