@@ -1,5 +1,5 @@
-using AliasService.Application.Common.Exceptions;
 using AliasService.Application.Common.Interfaces;
+using AliasService.Application.Common.Models;
 using AliasService.Domain.Aliases;
 using AutoMapper;
 using MediatR;
@@ -8,16 +8,25 @@ namespace AliasService.Application.Aliases.Queries.RetrieveAlias;
 
 /// <summary>
 /// The access decision of docs/access-rules.md, in its order: 404 → owner → bad token 401 → token view →
-/// passcode → 401 → public; then 410 for an expired alias (not for its owner).
+/// passcode → 401 → public; then 410 for an expired alias (not for its owner). Every outcome is returned, none thrown.
 /// </summary>
 public sealed class RetrieveAliasQueryHandler(IAliasRepository aliases, IAliasTokenVerifier tokens, TimeProvider clock, IMapper mapper)
-    : IRequestHandler<RetrieveAliasQuery, AliasDto>
+    : IRequestHandler<RetrieveAliasQuery, AliasRetrieval>
 {
-    public async Task<AliasDto> Handle(RetrieveAliasQuery request, CancellationToken cancellationToken)
+    private static readonly AliasRetrieval CredentialsRequired = AliasRetrieval.Refused(
+        CredentialRefusal.WithoutToken(CredentialRefusal.CredentialsRequired, "This alias needs a passcode or an alias token."));
+
+    private static readonly AliasRetrieval InvalidPasscode = AliasRetrieval.Refused(
+        CredentialRefusal.WithoutToken(CredentialRefusal.InvalidPasscode, "The passcode is not correct."));
+
+    public async Task<AliasRetrieval> Handle(RetrieveAliasQuery request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var alias = await aliases.FindAsync(request.Id, cancellationToken).ConfigureAwait(false)
-            ?? throw new AliasNotFoundException(request.Id);
+        var alias = await aliases.FindAsync(request.Id, cancellationToken).ConfigureAwait(false);
+        if (alias is null)
+        {
+            return AliasRetrieval.NotFound;
+        }
 
         var credential = request.Credential;
         if (credential.OrganizationId is not null && string.Equals(credential.OrganizationId, alias.OrganizationId, StringComparison.Ordinal))
@@ -25,16 +34,16 @@ public sealed class RetrieveAliasQueryHandler(IAliasRepository aliases, IAliasTo
             return View(alias, AliasViewer.Owner);
         }
 
-        var viewer = await DecideViewerAsync(alias, credential, cancellationToken).ConfigureAwait(false);
-        if (alias.IsExpired(clock))
+        var (viewer, refused) = await DecideViewerAsync(alias, credential, cancellationToken).ConfigureAwait(false);
+        if (refused is not null)
         {
-            throw new AliasExpiredException(alias.Id);
+            return refused;
         }
 
-        return View(alias, viewer);
+        return alias.IsExpired(clock) ? AliasRetrieval.Expired : View(alias, viewer);
     }
 
-    private async Task<AliasViewer> DecideViewerAsync(Alias alias, AliasCredential credential, CancellationToken cancellationToken)
+    private async Task<(AliasViewer Viewer, AliasRetrieval? Refused)> DecideViewerAsync(Alias alias, AliasCredential credential, CancellationToken cancellationToken)
     {
         if (credential.BearerToken is not null)
         {
@@ -43,26 +52,24 @@ public sealed class RetrieveAliasQueryHandler(IAliasRepository aliases, IAliasTo
             var verification = await tokens.VerifyAsync(credential.BearerToken, alias, cancellationToken).ConfigureAwait(false);
             if (!verification.IsValid)
             {
-                throw new AccessDeniedException(verification.FailureReason!, verification.FailureDescription!, tokenPresented: true);
+                return (AliasViewer.Public, AliasRetrieval.Refused(verification.Refusal!));
             }
 
-            return verification.Host ? AliasViewer.Host : AliasViewer.Public;
+            return (verification.Host ? AliasViewer.Host : AliasViewer.Public, null);
         }
 
         if (!alias.IsProtected)
         {
-            return AliasViewer.Public;
+            return (AliasViewer.Public, null);
         }
 
         if (credential.Passcode is not null && alias.PasscodeMatches(credential.Passcode))
         {
-            return AliasViewer.Public;
+            return (AliasViewer.Public, null);
         }
 
-        throw credential.Passcode is null
-            ? new AccessDeniedException(AccessDeniedException.CredentialsRequired, "This alias needs a passcode or an alias token.", tokenPresented: false)
-            : new AccessDeniedException(AccessDeniedException.InvalidPasscode, "The passcode is not correct.", tokenPresented: false);
+        return (AliasViewer.Public, credential.Passcode is null ? CredentialsRequired : InvalidPasscode);
     }
 
-    private AliasDto View(Alias alias, AliasViewer viewer) => mapper.Map<AliasDto>(alias.ViewFor(viewer));
+    private AliasRetrieval View(Alias alias, AliasViewer viewer) => AliasRetrieval.Found(mapper.Map<AliasDto>(alias.ViewFor(viewer)));
 }
