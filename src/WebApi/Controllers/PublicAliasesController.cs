@@ -1,13 +1,13 @@
 using System.ComponentModel;
 using AliasService.Application.Aliases;
 using AliasService.Application.Aliases.Queries.RetrieveAlias;
+using AliasService.Domain.Aliases;
 using AliasService.WebApi.Authentication;
 using AliasService.WebApi.Contracts;
 using AliasService.WebApi.Errors;
 using AliasService.WebApi.RateLimiting;
 using AliasService.WebApi.Routing;
 using AliasService.WebApi.Telemetry;
-using AliasService.Domain.Aliases;
 using MediatR;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;

@@ -1,5 +1,5 @@
-using AliasService.Application.Common.Models;
 using System.Text.Json;
+using AliasService.Application.Common.Models;
 using AliasService.Infrastructure.Security;
 
 namespace AliasService.Infrastructure.IntegrationTests.Security;
