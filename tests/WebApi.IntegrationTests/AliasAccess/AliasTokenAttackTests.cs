@@ -636,7 +636,7 @@ public sealed class AliasTokenAttackTests : AliasAccessTest
     [Test]
     public async Task Retrieve_WithOwnerTokenAndHostTokenInTwoAuthorizationHeaders_Returns401Malformed()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, AccessRoutes.Retrieve(_alias.Id));
+        using var request = new HttpRequestMessage(HttpMethod.Get, Routes.Retrieve(_alias.Id));
         request.Headers.TryAddWithoutValidation(
             "Authorization",
             ["Bearer " + Factory.OrganizationToken(Organization), "Bearer " + AliasToken(_alias).WithClaim("host", true).Encode()]).Should().BeTrue();

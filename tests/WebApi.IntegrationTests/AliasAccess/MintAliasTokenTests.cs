@@ -129,7 +129,7 @@ public sealed class MintAliasTokenTests : AliasAccessTest
         var stranger = await Factory.CreateOrganizationAsync("Stranger");
         using var strangerClient = Factory.CreateClientFor(stranger);
 
-        using var response = await strangerClient.PostAsync(AccessRoutes.MintToken(_alias.Id), HttpJson.Body("""{"user_id":"u1","host":true}"""));
+        using var response = await strangerClient.PostAsync(Routes.MintToken(_alias.Id), HttpJson.Body("""{"user_id":"u1","host":true}"""));
 
         await ShouldBeNotFoundAsync(response);
     }
@@ -173,7 +173,7 @@ public sealed class MintAliasTokenTests : AliasAccessTest
     [Test]
     public async Task Mint_WithoutOrganizationToken_Returns401()
     {
-        using var response = await Anonymous.PostAsync(AccessRoutes.MintToken(_alias.Id), HttpJson.Body("""{"user_id":"u1","host":true}"""));
+        using var response = await Anonymous.PostAsync(Routes.MintToken(_alias.Id), HttpJson.Body("""{"user_id":"u1","host":true}"""));
 
         await ShouldBeRefusedAsync(response, "missing_token", _alias, tokenSent: null);
     }
@@ -183,7 +183,7 @@ public sealed class MintAliasTokenTests : AliasAccessTest
     {
         // Alias tokens and organization tokens are not interchangeable.
         var aliasToken = AliasToken(_alias).WithClaim("host", true).Encode();
-        using var request = new HttpRequestMessage(HttpMethod.Post, AccessRoutes.MintToken(_alias.Id))
+        using var request = new HttpRequestMessage(HttpMethod.Post, Routes.MintToken(_alias.Id))
         {
             Content = HttpJson.Body("""{"user_id":"u1","host":true}"""),
         };
@@ -195,7 +195,7 @@ public sealed class MintAliasTokenTests : AliasAccessTest
     }
 
     private async Task<HttpResponseMessage> MintAsync(string id, string body) =>
-        await Client.PostAsync(AccessRoutes.MintToken(id), HttpJson.Body(body));
+        await Client.PostAsync(Routes.MintToken(id), HttpJson.Body(body));
 
     private async Task<(string Token, long ExpiresAt)> MintTokenAsync(string id, string body)
     {

@@ -15,7 +15,6 @@ namespace AliasService.WebApi.IntegrationTests.AliasAccess;
 /// </summary>
 public sealed class RegisteredKeyAliasTokenTests : AliasAccessTest
 {
-    private const string JwtKeysRoute = "/organization/api/v1/jwt_keys";
 
     private RSA _rsa = null!;
     private ECDsa _p256 = null!;
@@ -211,7 +210,7 @@ public sealed class RegisteredKeyAliasTokenTests : AliasAccessTest
     {
         var kid = (await RegisterAsync(Client, _rsa.ExportSubjectPublicKeyInfoPem())).Id;
         var token = RawJwt.Rs256(Header("RS256", kid), Payload(_alias.Id, host: true), _rsa);
-        using (var deleted = await Client.DeleteAsync($"{JwtKeysRoute}/{Uri.EscapeDataString(kid)}"))
+        using (var deleted = await Client.DeleteAsync(Routes.JwtKey(kid)))
         {
             deleted.StatusCode.Should().Be(HttpStatusCode.OK, await deleted.Content.ReadAsStringAsync());
         }
@@ -288,7 +287,7 @@ public sealed class RegisteredKeyAliasTokenTests : AliasAccessTest
     private static async Task<(string Id, string PublicKey)> RegisterAsync(HttpClient client, string publicKeyPem)
     {
         var body = JsonSerializer.Serialize(new Dictionary<string, string> { ["name"] = "backend", ["public_key"] = publicKeyPem });
-        using var response = await client.PostAsync(JwtKeysRoute, HttpJson.Body(body));
+        using var response = await client.PostAsync(Routes.JwtKeys, HttpJson.Body(body));
         var data = (await response.ReadJsonAsync(HttpStatusCode.Created)).GetProperty("data");
         return (data.Text("id")!, data.Text("public_key")!);
     }

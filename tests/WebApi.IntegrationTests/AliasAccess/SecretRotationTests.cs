@@ -100,7 +100,7 @@ public sealed class SecretRotationTests : AliasAccessTest
     [TestCase("""{"jwt_secret":"too-short"}""", "jwt_secret")]
     public async Task RotateJwtSecret_WithABadMember_Returns400NamingIt(string body, string member)
     {
-        using var response = await Client.PostAsync(RotateRoute(_alias.Id, "jwt_secret"), HttpJson.Body(body));
+        using var response = await Client.PostAsync(Routes.Rotate(_alias.Id, "jwt_secret"), HttpJson.Body(body));
 
         (await response.ReadErrorAsync(HttpStatusCode.BadRequest)).DetailFields().Should().Contain(member);
     }
@@ -108,7 +108,7 @@ public sealed class SecretRotationTests : AliasAccessTest
     [Test]
     public async Task RotateStreamKey_AnswersTheNewKeyAndTheHostViewShowsIt()
     {
-        using var response = await Client.PostAsync(RotateRoute(_alias.Id, "stream_key"), content: null);
+        using var response = await Client.PostAsync(Routes.Rotate(_alias.Id, "stream_key"), content: null);
         var root = await response.ReadJsonAsync(HttpStatusCode.OK);
         root.GetProperty("data").EnumerateObject().Select(p => p.Name).Should().Equal("stream_key");
         var streamKey = root.GetProperty("data").Text("stream_key")!;
@@ -124,18 +124,17 @@ public sealed class SecretRotationTests : AliasAccessTest
         var other = await Factory.CreateOrganizationAsync("Other");
         using var otherClient = Factory.CreateClientFor(other);
 
-        using var secret = await otherClient.PostAsync(RotateRoute(_alias.Id, "jwt_secret"), HttpJson.Body("{}"));
-        using var stream = await otherClient.PostAsync(RotateRoute(_alias.Id, "stream_key"), content: null);
+        using var secret = await otherClient.PostAsync(Routes.Rotate(_alias.Id, "jwt_secret"), HttpJson.Body("{}"));
+        using var stream = await otherClient.PostAsync(Routes.Rotate(_alias.Id, "stream_key"), content: null);
 
         await ShouldBeNotFoundAsync(secret);
         await ShouldBeNotFoundAsync(stream);
     }
 
-    private static string RotateRoute(string id, string what) => $"/organization/api/v1/alias/{id}/{what}/rotate";
 
     private async Task<JsonElement> RotateJwtSecretAsync(string body)
     {
-        using var response = await Client.PostAsync(RotateRoute(_alias.Id, "jwt_secret"), HttpJson.Body(body));
+        using var response = await Client.PostAsync(Routes.Rotate(_alias.Id, "jwt_secret"), HttpJson.Body(body));
         var root = await response.ReadJsonAsync(HttpStatusCode.OK);
         root.EnumerateObject().Select(p => p.Name).Should().Equal("data");
         root.GetProperty("data").EnumerateObject().Select(p => p.Name).Should().Equal("jwt_secret", "previous_valid_until");

@@ -71,7 +71,7 @@ public sealed class TokenInspectionTests : AliasAccessTest
     public async Task Inspect_Revoked_ListsTheRevocation()
     {
         var token = AliasToken(_alias).WithClaim("user_id", "kicked").Encode();
-        using (var revoke = await Client.PostAsync($"/organization/api/v1/alias/{_alias.Id}/tokens/revoke", HttpJson.Body("""{"user_id":"kicked"}""")))
+        using (var revoke = await Client.PostAsync(Routes.RevokeTokens(_alias.Id), HttpJson.Body("""{"user_id":"kicked"}""")))
         {
             revoke.StatusCode.Should().Be(HttpStatusCode.OK);
         }
@@ -104,7 +104,7 @@ public sealed class TokenInspectionTests : AliasAccessTest
         var other = await Factory.CreateOrganizationAsync("Other");
         using var otherClient = Factory.CreateClientFor(other);
 
-        using var response = await otherClient.PostAsync(InspectRoute(_alias.Id), HttpJson.Body(JsonSerializer.Serialize(new { token = AliasToken(_alias).Encode() })));
+        using var response = await otherClient.PostAsync(Routes.InspectToken(_alias.Id), HttpJson.Body(JsonSerializer.Serialize(new { token = AliasToken(_alias).Encode() })));
 
         await ShouldBeNotFoundAsync(response);
     }
@@ -127,12 +127,11 @@ public sealed class TokenInspectionTests : AliasAccessTest
     [TestCase("""{"token":7}""")]
     public async Task Inspect_WithoutAToken_Returns400NamingIt(string body)
     {
-        using var response = await Client.PostAsync(InspectRoute(_alias.Id), HttpJson.Body(body));
+        using var response = await Client.PostAsync(Routes.InspectToken(_alias.Id), HttpJson.Body(body));
 
         (await response.ReadErrorAsync(HttpStatusCode.BadRequest)).DetailFields().Should().Contain("token");
     }
 
-    private static string InspectRoute(string id) => $"/organization/api/v1/alias/{id}/token/inspect";
 
     private async Task<string?> ReasonAsync(string token)
     {
@@ -145,7 +144,7 @@ public sealed class TokenInspectionTests : AliasAccessTest
     /// <summary>Inspects and checks the answer's shape, and that it holds no secret of the alias nor the token's signature.</summary>
     private async Task<JsonElement> InspectAsync(string token)
     {
-        using var response = await Client.PostAsync(InspectRoute(_alias.Id), HttpJson.Body(JsonSerializer.Serialize(new { token })));
+        using var response = await Client.PostAsync(Routes.InspectToken(_alias.Id), HttpJson.Body(JsonSerializer.Serialize(new { token })));
         var text = await response.Content.ReadAsStringAsync();
         var root = await response.ReadJsonAsync(HttpStatusCode.OK);
         root.EnumerateObject().Select(p => p.Name).Should().Equal("data");

@@ -107,7 +107,7 @@ public sealed class TokenRevocationTests : AliasAccessTest
     public async Task Revoke_CoversTokensOfARegisteredJwtKeyToo()
     {
         using var rsa = TestKeys.FreshRsa();
-        using var register = await Client.PostAsync("/organization/api/v1/jwt_keys", HttpJson.Body(JsonSerializer.Serialize(
+        using var register = await Client.PostAsync(Routes.JwtKeys, HttpJson.Body(JsonSerializer.Serialize(
             new Dictionary<string, string> { ["name"] = "backend", ["public_key"] = rsa.ExportSubjectPublicKeyInfoPem() })));
         var keyId = (await register.ReadJsonAsync(HttpStatusCode.Created)).GetProperty("data").Text("id");
         var token = AsymmetricJwt.ForAlias("RS256", keyId, _alias.Id, Factory.Now).SignRsaPkcs1(rsa);
@@ -168,7 +168,7 @@ public sealed class TokenRevocationTests : AliasAccessTest
         var other = await Factory.CreateOrganizationAsync("Other");
         using var otherClient = Factory.CreateClientFor(other);
 
-        using var response = await otherClient.PostAsync(RevokeRoute(_alias.Id), HttpJson.Body("{}"));
+        using var response = await otherClient.PostAsync(Routes.RevokeTokens(_alias.Id), HttpJson.Body("{}"));
 
         await ShouldBeNotFoundAsync(response);
     }
@@ -179,12 +179,11 @@ public sealed class TokenRevocationTests : AliasAccessTest
     [TestCase("""{"everyone":true}""")]
     public async Task Revoke_WithABadBody_Returns400(string body)
     {
-        using var response = await Client.PostAsync(RevokeRoute(_alias.Id), HttpJson.Body(body));
+        using var response = await Client.PostAsync(Routes.RevokeTokens(_alias.Id), HttpJson.Body(body));
 
         await response.ReadErrorAsync(HttpStatusCode.BadRequest);
     }
 
-    private static string RevokeRoute(string id) => $"/organization/api/v1/alias/{id}/tokens/revoke";
 
     private TestJwt TokenFor(string? userId)
     {
@@ -194,7 +193,7 @@ public sealed class TokenRevocationTests : AliasAccessTest
 
     private async Task<JsonElement> RevokeAsync(string body)
     {
-        using var response = await Client.PostAsync(RevokeRoute(_alias.Id), HttpJson.Body(body));
+        using var response = await Client.PostAsync(Routes.RevokeTokens(_alias.Id), HttpJson.Body(body));
         var root = await response.ReadJsonAsync(HttpStatusCode.OK);
         root.EnumerateObject().Select(p => p.Name).Should().Equal("data");
         root.GetProperty("data").EnumerateObject().Select(p => p.Name).Should().Equal("alias_id", "user_id", "revoked_at");

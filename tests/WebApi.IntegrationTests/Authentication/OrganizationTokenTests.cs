@@ -485,11 +485,11 @@ public sealed class OrganizationTokenTests : ServiceTest
     [Test]
     public async Task Token_OfARevokedApiKey_Returns401AtOnce()
     {
-        using var created = await Client.PostAsync("/organization/api/v1/api_keys", content: null);
+        using var created = await Client.PostAsync(Routes.ApiKeys, content: null);
         var newKey = (await created.ReadJsonAsync(HttpStatusCode.Created)).GetProperty("data");
         var rotated = Organization with { ApiKeyId = newKey.Text("id")!, ApiSecret = newKey.Text("secret")! };
         var oldToken = ValidToken().Encode();
-        using (var revoked = await Factory.CreateClientFor(rotated).DeleteAsync($"/organization/api/v1/api_keys/{Uri.EscapeDataString(Organization.ApiKeyId)}"))
+        using (var revoked = await Factory.CreateClientFor(rotated).DeleteAsync(Routes.ApiKey(Organization.ApiKeyId)))
         {
             await revoked.ReadJsonAsync(HttpStatusCode.OK);
         }

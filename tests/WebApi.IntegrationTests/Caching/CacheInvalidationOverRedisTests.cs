@@ -18,49 +18,28 @@ namespace AliasService.WebApi.IntegrationTests.Caching;
 /// </summary>
 public sealed class CacheInvalidationOverRedisTests
 {
-    private OwnRedisServer _redis = null!;
-    private TestStorage _sharedStorage = null!;
-    private ConfiguredService _a = null!;
-    private ConfiguredService _b = null!;
+    private TwoInstancesOverRedis _instances = null!;
     private TestOrganization _organization = null!;
 
-    private LocalCaches CachesOfB => _b.Services.GetRequiredService<LocalCaches>();
+    private LocalCaches CachesOfB => B.Services.GetRequiredService<LocalCaches>();
+
+    private ConfiguredService A => _instances.A;
+
+    private ConfiguredService B => _instances.B;
 
     [OneTimeSetUp]
     public async Task StartInstancesAsync()
     {
-        if (OwnRedisServer.Binary is null)
-        {
-            Assert.Ignore($"{OwnRedisServer.ServerVariable} does not name a redis-server binary (scripts/test-redis.sh sets it).");
-        }
-
-        _redis = await OwnRedisServer.StartAsync();
-        var settings = new Dictionary<string, string> { ["Redis:Configuration"] = _redis.Configuration };
-        _a = new ConfiguredService(settings, replaceServices: PublishedChangesOnly);
-        _a.Start();
-        _sharedStorage = _a.Storage.SharingTheDatabase();
-        _b = new ConfiguredService(settings, replaceServices: PublishedChangesOnly, storage: _sharedStorage);
-        _b.Start();
-        _organization = await _a.CreateOrganizationAsync();
+        _instances = await TwoInstancesOverRedis.StartAsync(replaceServices: PublishedChangesOnly);
+        _organization = await A.CreateOrganizationAsync();
     }
 
     [OneTimeTearDown]
     public async Task StopInstancesAsync()
     {
-        if (_b is not null)
+        if (_instances is not null)
         {
-            await _b.DisposeAsync();
-            await _sharedStorage.DisposeAsync();
-        }
-
-        if (_a is not null)
-        {
-            await _a.DisposeAsync();
-        }
-
-        if (_redis is not null)
-        {
-            await _redis.DisposeAsync();
+            await _instances.DisposeAsync();
         }
     }
 
@@ -68,8 +47,8 @@ public sealed class CacheInvalidationOverRedisTests
     [Order(1)]
     public async Task AChangeThroughA_DropsBsCachedAliasWithinOneSecond()
     {
-        using var ownerOnA = _a.CreateClientFor(_organization);
-        using var ownerOnB = _b.CreateClientFor(_organization);
+        using var ownerOnA = A.CreateClientFor(_organization);
+        using var ownerOnB = B.CreateClientFor(_organization);
         var alias = await CreateAliasAsync(ownerOnA, "old-passcode");
         (await PasscodeOnBAsync(ownerOnB, alias)).Should().Be("old-passcode");
         CachesOfB.IsActive.Should().BeTrue("the caches run once the subscription is live");
@@ -96,17 +75,17 @@ public sealed class CacheInvalidationOverRedisTests
     [Order(2)]
     public async Task WhileRedisIsDown_BReadsTheDatabase_SoAnApiKeyRevokedThroughAFailsOnBAtOnce()
     {
-        using var ownerOnA = _a.CreateClientFor(_organization);
+        using var ownerOnA = A.CreateClientFor(_organization);
         string keyId;
         string secret;
-        using (var created = await ownerOnA.PostAsync("/organization/api/v1/api_keys", null))
+        using (var created = await ownerOnA.PostAsync(Routes.ApiKeys, null))
         {
             var key = (await created.ReadJsonAsync(HttpStatusCode.Created)).GetProperty("data");
             keyId = key.Text("id")!;
             secret = key.Text("secret")!;
         }
 
-        using var withKeyOnB = _b.CreateClientFor(new TestOrganization(_organization.Id, keyId, secret));
+        using var withKeyOnB = B.CreateClientFor(new TestOrganization(_organization.Id, keyId, secret));
         // The first use records last_used_at (a change, which drops the key again); the second one keeps it cached.
         for (var use = 0; use < 2; use++)
         {
@@ -115,11 +94,11 @@ public sealed class CacheInvalidationOverRedisTests
         }
 
         CachesOfB.ApiKeys.TryGet(keyId, out _).Should().BeTrue("B now checks this key from memory");
-        var lostOnB = await SubscriptionLostAsync(_b);
+        var lostOnB = await SubscriptionLostAsync(B);
 
-        await _redis.StopServerAsync();
+        await _instances.Redis.StopServerAsync();
         await lostOnB.WaitAsync(TimeSpan.FromSeconds(10));
-        using (var revoke = await ownerOnA.DeleteAsync($"/organization/api/v1/api_keys/{keyId}"))
+        using (var revoke = await ownerOnA.DeleteAsync(Routes.ApiKey(keyId)))
         {
             await revoke.ReadJsonAsync(HttpStatusCode.OK);
         }
@@ -149,7 +128,7 @@ public sealed class CacheInvalidationOverRedisTests
     private async Task<string> CreateAliasAsync(HttpClient owner, string passcode)
     {
         using var response = await owner.PostAsync(Routes.Create, HttpJson.Body(
-            $$"""{"type":"conference","passcode":"{{passcode}}","expired_at":{{_a.Now + 86_400}}}"""));
+            $$"""{"type":"conference","passcode":"{{passcode}}","expired_at":{{A.Now + 86_400}}}"""));
         return (await response.ReadJsonAsync(HttpStatusCode.Created)).ShouldBeDataEnvelope().Text("id")!;
     }
 

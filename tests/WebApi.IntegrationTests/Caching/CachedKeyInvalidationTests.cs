@@ -25,7 +25,7 @@ public sealed class CachedKeyInvalidationTests(CacheGuards guards) : KeyServiceT
             (await before.ReadJsonAsync(HttpStatusCode.OK)).ShouldBeDataEnvelope().Text("passcode").Should().Be("1234");
         }
 
-        using (var revoke = await Client.DeleteAsync(KeyRoutes.ApiKey(created.Text("id")!)))
+        using (var revoke = await Client.DeleteAsync(Routes.ApiKey(created.Text("id")!)))
         {
             revoke.StatusCode.Should().Be(HttpStatusCode.OK);
         }
@@ -45,7 +45,7 @@ public sealed class CachedKeyInvalidationTests(CacheGuards guards) : KeyServiceT
             before.StatusCode.Should().Be(HttpStatusCode.OK);
         }
 
-        using (var revoke = await Client.DeleteAsync(KeyRoutes.ApiKey(created.Text("id")!)))
+        using (var revoke = await Client.DeleteAsync(Routes.ApiKey(created.Text("id")!)))
         {
             revoke.StatusCode.Should().Be(HttpStatusCode.OK);
         }
@@ -66,7 +66,7 @@ public sealed class CachedKeyInvalidationTests(CacheGuards guards) : KeyServiceT
             before.StatusCode.Should().Be(HttpStatusCode.OK);
         }
 
-        using (var delete = await Client.DeleteAsync(KeyRoutes.JwtKey(key.Text("id")!)))
+        using (var delete = await Client.DeleteAsync(Routes.JwtKey(key.Text("id")!)))
         {
             delete.StatusCode.Should().BeOneOf(HttpStatusCode.OK, HttpStatusCode.NoContent);
         }

@@ -397,20 +397,20 @@ public sealed class IdempotencyKeyTests
             });
 
         public static readonly Endpoint ApiKey = new(
-            KeyRoutes.ApiKeys,
+            Routes.ApiKeys,
             _ => null,
             async client =>
             {
-                using var response = await client.GetAsync(KeyRoutes.ApiKeys);
+                using var response = await client.GetAsync(Routes.ApiKeys);
                 return (await response.ReadJsonAsync(HttpStatusCode.OK)).GetProperty("entries").GetArrayLength();
             });
 
         public static readonly Endpoint JwtKey = new(
-            KeyRoutes.JwtKeys,
+            Routes.JwtKeys,
             now => JsonSerializer.Serialize(new Dictionary<string, string> { ["name"] = $"backend {now}", ["public_key"] = PublicKeyPem.Value }),
             async client =>
             {
-                using var response = await client.GetAsync(KeyRoutes.JwtKeys + "?limit=100");
+                using var response = await client.GetAsync(Routes.JwtKeys + "?limit=100");
                 return (await response.ReadJsonAsync(HttpStatusCode.OK)).GetProperty("entries").GetArrayLength();
             });
 

@@ -14,7 +14,7 @@ public sealed class ApiKeyTests : KeyServiceTest
     [Test]
     public async Task List_OfANewOrganization_ShowsItsFirstKeyWithoutASecret()
     {
-        using var response = await Client.GetAsync(KeyRoutes.ApiKeys);
+        using var response = await Client.GetAsync(Routes.ApiKeys);
         var text = await response.Content.ReadAsStringAsync();
 
         var (after, entries) = (await response.ReadJsonAsync(HttpStatusCode.OK)).ShouldBeListOf(KeyJson.ApiKeyFields);
@@ -38,7 +38,7 @@ public sealed class ApiKeyTests : KeyServiceTest
         created.Number("created_at").Should().Be(Factory.Now);
         created.GetProperty("last_used_at").ValueKind.Should().Be(JsonValueKind.Null);
         created.GetProperty("revoked_at").ValueKind.Should().Be(JsonValueKind.Null);
-        using var list = await Client.GetAsync(KeyRoutes.ApiKeys);
+        using var list = await Client.GetAsync(Routes.ApiKeys);
         var text = await list.Content.ReadAsStringAsync();
         var listed = (await list.ReadJsonAsync(HttpStatusCode.OK)).ShouldBeListOf(KeyJson.ApiKeyFields).Entries;
         listed.KeyIds().Should().BeEquivalentTo([Organization.ApiKeyId, created.Text("id")]);
@@ -72,14 +72,14 @@ public sealed class ApiKeyTests : KeyServiceTest
     {
         var created = await CreateApiKeyAsync();
         var revokedToken = Factory.OrganizationToken(WithApiKey(Organization, created));
-        using (var before = await SendWithTokenAsync(HttpMethod.Get, KeyRoutes.ApiKeys, revokedToken))
+        using (var before = await SendWithTokenAsync(HttpMethod.Get, Routes.ApiKeys, revokedToken))
         {
             before.StatusCode.Should().Be(HttpStatusCode.OK);
         }
 
-        using var revoke = await Client.DeleteAsync(KeyRoutes.ApiKey(created.Text("id")!));
+        using var revoke = await Client.DeleteAsync(Routes.ApiKey(created.Text("id")!));
         var revoked = (await revoke.ReadJsonAsync(HttpStatusCode.OK)).ShouldBeDataWith(KeyJson.ApiKeyFields);
-        using var after = await SendWithTokenAsync(HttpMethod.Get, KeyRoutes.ApiKeys, revokedToken);
+        using var after = await SendWithTokenAsync(HttpMethod.Get, Routes.ApiKeys, revokedToken);
 
         revoked.Text("id").Should().Be(created.Text("id"));
         revoked.Number("revoked_at").Should().Be(Factory.Now);
@@ -93,9 +93,9 @@ public sealed class ApiKeyTests : KeyServiceTest
         var created = await CreateApiKeyAsync();
         var oldToken = Factory.OrganizationToken(Organization);
 
-        using var revoke = await SendWithTokenAsync(HttpMethod.Delete, KeyRoutes.ApiKey(Organization.ApiKeyId), oldToken);
-        using var after = await SendWithTokenAsync(HttpMethod.Get, KeyRoutes.ApiKeys, oldToken);
-        using var newKey = await SendWithTokenAsync(HttpMethod.Get, KeyRoutes.ApiKeys, Factory.OrganizationToken(WithApiKey(Organization, created)));
+        using var revoke = await SendWithTokenAsync(HttpMethod.Delete, Routes.ApiKey(Organization.ApiKeyId), oldToken);
+        using var after = await SendWithTokenAsync(HttpMethod.Get, Routes.ApiKeys, oldToken);
+        using var newKey = await SendWithTokenAsync(HttpMethod.Get, Routes.ApiKeys, Factory.OrganizationToken(WithApiKey(Organization, created)));
 
         revoke.StatusCode.Should().Be(HttpStatusCode.OK);
         await ShouldBeRefusedAsync(after);
@@ -105,7 +105,7 @@ public sealed class ApiKeyTests : KeyServiceTest
     [Test]
     public async Task Revoke_OfTheLastActiveKey_Returns400SayingSoAndTheKeyStillWorks()
     {
-        using var response = await Client.DeleteAsync(KeyRoutes.ApiKey(Organization.ApiKeyId));
+        using var response = await Client.DeleteAsync(Routes.ApiKey(Organization.ApiKeyId));
 
         var error = await response.ReadErrorAsync(HttpStatusCode.BadRequest);
         error.Text("message").Should().ContainEquivalentOf("last active API key");
@@ -118,15 +118,15 @@ public sealed class ApiKeyTests : KeyServiceTest
     public async Task Revoke_OfTheLastActiveKeyAfterTheOthersWereRevoked_Returns400()
     {
         var created = await CreateApiKeyAsync();
-        using (var first = await Client.DeleteAsync(KeyRoutes.ApiKey(created.Text("id")!)))
+        using (var first = await Client.DeleteAsync(Routes.ApiKey(created.Text("id")!)))
         {
             first.StatusCode.Should().Be(HttpStatusCode.OK);
         }
 
-        using var response = await Client.DeleteAsync(KeyRoutes.ApiKey(Organization.ApiKeyId));
+        using var response = await Client.DeleteAsync(Routes.ApiKey(Organization.ApiKeyId));
 
         (await response.ReadErrorAsync(HttpStatusCode.BadRequest)).Text("message").Should().ContainEquivalentOf("last active");
-        using var stillWorks = await Client.GetAsync(KeyRoutes.ApiKeys);
+        using var stillWorks = await Client.GetAsync(Routes.ApiKeys);
         stillWorks.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
@@ -135,7 +135,7 @@ public sealed class ApiKeyTests : KeyServiceTest
     {
         await CreateApiKeyAsync();
 
-        using var response = await Client.DeleteAsync(KeyRoutes.ApiKey("ak_doesNotExist000"));
+        using var response = await Client.DeleteAsync(Routes.ApiKey("ak_doesNotExist000"));
 
         await response.ReadErrorAsync(HttpStatusCode.NotFound);
         (await ListApiKeysAsync()).Should().OnlyContain(k => k.GetProperty("revoked_at").ValueKind == JsonValueKind.Null);
@@ -149,7 +149,7 @@ public sealed class ApiKeyTests : KeyServiceTest
         (await ListApiKeysAsync()).Single(k => k.Text("id") == created.Text("id")).GetProperty("last_used_at").ValueKind.Should().Be(JsonValueKind.Null);
         Factory.Clock.Advance(TimeSpan.FromMinutes(5));
 
-        using (var used = await SendWithTokenAsync(HttpMethod.Get, KeyRoutes.ApiKeys, Factory.OrganizationToken(WithApiKey(Organization, created))))
+        using (var used = await SendWithTokenAsync(HttpMethod.Get, Routes.ApiKeys, Factory.OrganizationToken(WithApiKey(Organization, created))))
         {
             used.StatusCode.Should().Be(HttpStatusCode.OK);
         }
@@ -165,21 +165,21 @@ public sealed class ApiKeyTests : KeyServiceTest
         var created = await CreateApiKeyAsync();
         var token = () => Factory.OrganizationToken(WithApiKey(Organization, created));
         long LastUsed(List<JsonElement> keys) => keys.Single(k => k.Text("id") == created.Text("id")).Number("last_used_at");
-        using (var first = await SendWithTokenAsync(HttpMethod.Get, KeyRoutes.ApiKeys, token()))
+        using (var first = await SendWithTokenAsync(HttpMethod.Get, Routes.ApiKeys, token()))
         {
             first.StatusCode.Should().Be(HttpStatusCode.OK);
         }
 
         var firstUse = Factory.Now;
         Factory.Clock.Advance(TimeSpan.FromSeconds(30));
-        using (var soon = await SendWithTokenAsync(HttpMethod.Get, KeyRoutes.ApiKeys, token()))
+        using (var soon = await SendWithTokenAsync(HttpMethod.Get, Routes.ApiKeys, token()))
         {
             soon.StatusCode.Should().Be(HttpStatusCode.OK);
         }
 
         var afterThirtySeconds = LastUsed(await ListApiKeysAsync());
         Factory.Clock.Advance(TimeSpan.FromSeconds(31));
-        using (var later = await SendWithTokenAsync(HttpMethod.Get, KeyRoutes.ApiKeys, token()))
+        using (var later = await SendWithTokenAsync(HttpMethod.Get, Routes.ApiKeys, token()))
         {
             later.StatusCode.Should().Be(HttpStatusCode.OK);
         }
@@ -195,7 +195,7 @@ public sealed class ApiKeyTests : KeyServiceTest
         var oldToken = () => Factory.OrganizationToken(Organization);
 
         // 1. Create a new key with the current token; its secret is in this response only.
-        using var createKey = await SendLoggedAsync(log, "create new key (old token)", HttpMethod.Post, KeyRoutes.ApiKeys, oldToken());
+        using var createKey = await SendLoggedAsync(log, "create new key (old token)", HttpMethod.Post, Routes.ApiKeys, oldToken());
         var newKey = (await createKey.ReadJsonAsync(HttpStatusCode.Created)).ShouldBeDataWith(KeyJson.CreatedApiKeyFields).Clone();
         var newToken = () => Factory.OrganizationToken(WithApiKey(Organization, newKey));
 
@@ -217,10 +217,10 @@ public sealed class ApiKeyTests : KeyServiceTest
             }
         }
 
-        using var listKeys = await SendLoggedAsync(log, "list keys (new token)", HttpMethod.Get, KeyRoutes.ApiKeys, newToken());
+        using var listKeys = await SendLoggedAsync(log, "list keys (new token)", HttpMethod.Get, Routes.ApiKeys, newToken());
 
         // 3. Revoke the old key with the new token.
-        using var revoke = await SendLoggedAsync(log, "revoke old key (new token)", HttpMethod.Delete, KeyRoutes.ApiKey(Organization.ApiKeyId), newToken());
+        using var revoke = await SendLoggedAsync(log, "revoke old key (new token)", HttpMethod.Delete, Routes.ApiKey(Organization.ApiKeyId), newToken());
         using var afterwards = await SendLoggedAsync(log, "list aliases after revoke (new token)", HttpMethod.Get, Routes.List + "?limit=100", newToken());
 
         log.Where(entry => (int)entry.Status >= 400).Should().BeEmpty("no request may fail during a rotation; the sequence was: {0}",

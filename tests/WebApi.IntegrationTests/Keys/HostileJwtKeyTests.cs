@@ -90,7 +90,7 @@ public sealed class HostileJwtKeyTests : KeyServiceTest
 
         var alias = (await CreateAliasAsync()).Text("id")!;
         var token = AsymmetricJwt.ForAlias("RS256", keyId, alias, Factory.Now).SignRsaPkcs1(registered);
-        using var request = new HttpRequestMessage(HttpMethod.Get, KeyRoutes.Retrieve(alias));
+        using var request = new HttpRequestMessage(HttpMethod.Get, Routes.Retrieve(alias));
         request.Headers.Authorization = new("Bearer", token);
         using var response = await Anonymous.SendAsync(request);
 

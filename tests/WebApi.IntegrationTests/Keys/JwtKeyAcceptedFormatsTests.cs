@@ -164,7 +164,7 @@ public sealed class JwtKeyAcceptedFormatsTests : KeyServiceTest
     /// <summary>GET by id answers the same object, and the listing holds exactly it.</summary>
     private async Task ShouldBeStoredAsAnsweredAsync(JsonElement key)
     {
-        using var get = await Client.GetAsync(KeyRoutes.JwtKey(key.Text("id")!));
+        using var get = await Client.GetAsync(Routes.JwtKey(key.Text("id")!));
         (await get.ReadJwtKeyAsync(HttpStatusCode.OK)).GetRawText().Should().Be(key.GetRawText());
         (await ListJwtKeysAsync()).Select(k => k.GetRawText()).Should().Equal(key.GetRawText());
     }

@@ -127,7 +127,7 @@ public sealed class JwtKeyAliasTokenTests : KeyServiceTest
             await ShouldBeHostViewAsync(before);
         }
 
-        using (var delete = await Client.DeleteAsync(KeyRoutes.JwtKey(key.Text("id")!)))
+        using (var delete = await Client.DeleteAsync(Routes.JwtKey(key.Text("id")!)))
         {
             var body = await delete.ReadJsonAsync(HttpStatusCode.OK);
             body.GetRawText().Should().Be("""{"message":"JWT key deleted successfully."}""");
@@ -324,7 +324,7 @@ public sealed class JwtKeyAliasTokenTests : KeyServiceTest
         var key = await RegisterJwtKeyAsync(rsa.ExportSubjectPublicKeyInfoPem());
         var token = AsymmetricJwt.ForAlias("RS256", key.Text("id"), AliasId, Factory.Now).SignRsaPkcs1(rsa);
 
-        using var response = await SendWithTokenAsync(HttpMethod.Get, KeyRoutes.JwtKeys, token);
+        using var response = await SendWithTokenAsync(HttpMethod.Get, Routes.JwtKeys, token);
 
         await ShouldBeRefusedAsync(response);
     }
@@ -339,7 +339,7 @@ public sealed class JwtKeyAliasTokenTests : KeyServiceTest
             .WithClaim("iat", Factory.Now).WithClaim("exp", Factory.Now + 600)
             .SignedHs256(key.Text("public_key")!).Encode();
 
-        using var response = await SendWithTokenAsync(HttpMethod.Delete, KeyRoutes.JwtKey(key.Text("id")!), token);
+        using var response = await SendWithTokenAsync(HttpMethod.Delete, Routes.JwtKey(key.Text("id")!), token);
 
         await ShouldBeRefusedAsync(response);
         (await ListJwtKeysAsync()).KeyIds().Should().Equal(key.Text("id"));
@@ -377,7 +377,7 @@ public sealed class JwtKeyAliasTokenTests : KeyServiceTest
                 await ShouldBeHostViewAsync(retrieved);
             }
 
-            using (var delete = await Client.DeleteAsync(KeyRoutes.JwtKey(key.Text("id")!)))
+            using (var delete = await Client.DeleteAsync(Routes.JwtKey(key.Text("id")!)))
             {
                 delete.StatusCode.Should().Be(HttpStatusCode.OK);
             }

@@ -14,7 +14,7 @@ public sealed class JwtKeyManagementTests : KeyServiceTest
     [Test]
     public async Task List_OfANewOrganization_IsEmpty()
     {
-        using var response = await Client.GetAsync(KeyRoutes.JwtKeys);
+        using var response = await Client.GetAsync(Routes.JwtKeys);
 
         var (after, entries) = (await response.ReadJsonAsync(HttpStatusCode.OK)).ShouldBeListOf(KeyJson.JwtKeyFields);
 
@@ -78,7 +78,7 @@ public sealed class JwtKeyManagementTests : KeyServiceTest
     [TestCase("limit=ten")]
     public async Task List_WithLimitOutsideOneTo100_Returns400NamingLimit(string query)
     {
-        using var response = await Client.GetAsync($"{KeyRoutes.JwtKeys}?{query}");
+        using var response = await Client.GetAsync($"{Routes.JwtKeys}?{query}");
 
         var error = await response.ReadErrorAsync(HttpStatusCode.BadRequest);
         error.DetailFields().Should().Contain("limit");
@@ -88,7 +88,7 @@ public sealed class JwtKeyManagementTests : KeyServiceTest
     [TestCase("MTIzNDU")]
     public async Task List_WithACursorThisListingDidNotReturn_Returns400NamingAfter(string cursor)
     {
-        using var response = await Client.GetAsync($"{KeyRoutes.JwtKeys}?after={Uri.EscapeDataString(cursor)}");
+        using var response = await Client.GetAsync($"{Routes.JwtKeys}?after={Uri.EscapeDataString(cursor)}");
 
         var error = await response.ReadErrorAsync(HttpStatusCode.BadRequest);
         error.DetailFields().Should().Contain("after");
@@ -97,7 +97,7 @@ public sealed class JwtKeyManagementTests : KeyServiceTest
     [Test]
     public async Task Get_OfAnUnknownId_Returns404()
     {
-        using var response = await Client.GetAsync(KeyRoutes.JwtKey("jwk_doesNotExist00"));
+        using var response = await Client.GetAsync(Routes.JwtKey("jwk_doesNotExist00"));
 
         await response.ReadErrorAsync(HttpStatusCode.NotFound);
     }
@@ -108,10 +108,10 @@ public sealed class JwtKeyManagementTests : KeyServiceTest
         var kept = await RegisterKeysAsync(1, secondsApart: 0);
         var deleted = (await RegisterKeysAsync(1, secondsApart: 0))[0];
 
-        using var response = await Client.DeleteAsync(KeyRoutes.JwtKey(deleted));
+        using var response = await Client.DeleteAsync(Routes.JwtKey(deleted));
 
         (await response.ReadJsonAsync(HttpStatusCode.OK)).GetRawText().Should().Be("""{"message":"JWT key deleted successfully."}""");
-        using var get = await Client.GetAsync(KeyRoutes.JwtKey(deleted));
+        using var get = await Client.GetAsync(Routes.JwtKey(deleted));
         await get.ReadErrorAsync(HttpStatusCode.NotFound);
         (await ListJwtKeysAsync()).KeyIds().Should().Equal(kept);
     }
@@ -120,12 +120,12 @@ public sealed class JwtKeyManagementTests : KeyServiceTest
     public async Task Delete_Twice_Returns404TheSecondTime()
     {
         var id = (await RegisterKeysAsync(1, secondsApart: 0))[0];
-        using (var first = await Client.DeleteAsync(KeyRoutes.JwtKey(id)))
+        using (var first = await Client.DeleteAsync(Routes.JwtKey(id)))
         {
             first.StatusCode.Should().Be(HttpStatusCode.OK);
         }
 
-        using var second = await Client.DeleteAsync(KeyRoutes.JwtKey(id));
+        using var second = await Client.DeleteAsync(Routes.JwtKey(id));
 
         await second.ReadErrorAsync(HttpStatusCode.NotFound);
     }
@@ -135,9 +135,9 @@ public sealed class JwtKeyManagementTests : KeyServiceTest
     {
         var id = (await RegisterKeysAsync(1, secondsApart: 0))[0];
 
-        using var list = await Anonymous.GetAsync(KeyRoutes.JwtKeys);
-        using var get = await Anonymous.GetAsync(KeyRoutes.JwtKey(id));
-        using var delete = await Anonymous.DeleteAsync(KeyRoutes.JwtKey(id));
+        using var list = await Anonymous.GetAsync(Routes.JwtKeys);
+        using var get = await Anonymous.GetAsync(Routes.JwtKey(id));
+        using var delete = await Anonymous.DeleteAsync(Routes.JwtKey(id));
 
         await ShouldBeRefusedAsync(list);
         await ShouldBeRefusedAsync(get);
@@ -161,7 +161,7 @@ public sealed class JwtKeyManagementTests : KeyServiceTest
 
     private async Task<(string? After, List<JsonElement> Entries)> ListPageAsync(string? query)
     {
-        using var response = await Client.GetAsync(query is null ? KeyRoutes.JwtKeys : $"{KeyRoutes.JwtKeys}?{query}");
+        using var response = await Client.GetAsync(query is null ? Routes.JwtKeys : $"{Routes.JwtKeys}?{query}");
         return (await response.ReadJsonAsync(HttpStatusCode.OK)).ShouldBeListOf(KeyJson.JwtKeyFields);
     }
 }

@@ -40,8 +40,8 @@ public sealed class KeyTenantIsolationTests : KeyServiceTest
     [Test]
     public async Task GetJwtKey_OfAnotherOrganization_Returns404ExactlyLikeAMissingId()
     {
-        using var foreign = await _clientB.GetAsync(KeyRoutes.JwtKey(_jwtKeyOfA.Text("id")!));
-        using var missing = await _clientB.GetAsync(KeyRoutes.JwtKey(MissingJwtKeyId));
+        using var foreign = await _clientB.GetAsync(Routes.JwtKey(_jwtKeyOfA.Text("id")!));
+        using var missing = await _clientB.GetAsync(Routes.JwtKey(MissingJwtKeyId));
 
         await foreign.ReadErrorAsync(HttpStatusCode.NotFound);
         await ShouldAnswerAlikeAsync(foreign, missing);
@@ -52,8 +52,8 @@ public sealed class KeyTenantIsolationTests : KeyServiceTest
     [Test]
     public async Task DeleteJwtKey_OfAnotherOrganization_Returns404AndTheKeyKeepsWorking()
     {
-        using var foreign = await _clientB.DeleteAsync(KeyRoutes.JwtKey(_jwtKeyOfA.Text("id")!));
-        using var missing = await _clientB.DeleteAsync(KeyRoutes.JwtKey(MissingJwtKeyId));
+        using var foreign = await _clientB.DeleteAsync(Routes.JwtKey(_jwtKeyOfA.Text("id")!));
+        using var missing = await _clientB.DeleteAsync(Routes.JwtKey(MissingJwtKeyId));
 
         await foreign.ReadErrorAsync(HttpStatusCode.NotFound);
         await ShouldAnswerAlikeAsync(foreign, missing);
@@ -81,13 +81,13 @@ public sealed class KeyTenantIsolationTests : KeyServiceTest
         await CreateApiKeyAsync();
         var apiKeysOfA = await ListApiKeysAsync();
 
-        using var foreign = await _clientB.DeleteAsync(KeyRoutes.ApiKey(Organization.ApiKeyId));
-        using var missing = await _clientB.DeleteAsync(KeyRoutes.ApiKey(MissingApiKeyId));
+        using var foreign = await _clientB.DeleteAsync(Routes.ApiKey(Organization.ApiKeyId));
+        using var missing = await _clientB.DeleteAsync(Routes.ApiKey(MissingApiKeyId));
 
         await foreign.ReadErrorAsync(HttpStatusCode.NotFound);
         await ShouldAnswerAlikeAsync(foreign, missing);
         (await ListApiKeysAsync()).Select(k => k.GetRawText()).Should().Equal(apiKeysOfA.Select(k => k.GetRawText()));
-        using var stillWorks = await Client.GetAsync(KeyRoutes.ApiKeys);
+        using var stillWorks = await Client.GetAsync(Routes.ApiKeys);
         stillWorks.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
@@ -109,7 +109,7 @@ public sealed class KeyTenantIsolationTests : KeyServiceTest
     private async Task KeysOfAShouldBeUnchangedAsync()
     {
         (await ListJwtKeysAsync()).Select(k => k.GetRawText()).Should().Equal(_jwtKeyOfA.GetRawText());
-        using var get = await Client.GetAsync(KeyRoutes.JwtKey(_jwtKeyOfA.Text("id")!));
+        using var get = await Client.GetAsync(Routes.JwtKey(_jwtKeyOfA.Text("id")!));
         (await get.ReadJwtKeyAsync(HttpStatusCode.OK)).GetRawText().Should().Be(_jwtKeyOfA.GetRawText());
     }
 }

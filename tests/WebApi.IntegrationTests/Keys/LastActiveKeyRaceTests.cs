@@ -36,7 +36,7 @@ public sealed class LastActiveKeyRaceTests
         var organization = await _service.CreateOrganizationAsync();
         using var client = _service.CreateClientFor(organization);
         TestOrganization second;
-        using (var created = await client.PostAsync(KeyRoutes.ApiKeys, null))
+        using (var created = await client.PostAsync(Routes.ApiKeys, null))
         {
             var key = (await created.ReadJsonAsync(HttpStatusCode.Created)).GetProperty("data");
             second = organization with { ApiKeyId = key.Text("id")!, ApiSecret = key.Text("secret")! };
@@ -48,7 +48,7 @@ public sealed class LastActiveKeyRaceTests
         _rendezvous.Arm(2);
         var revocations = asKey.Select(async key =>
         {
-            using var request = new HttpRequestMessage(HttpMethod.Delete, KeyRoutes.ApiKey(key.ApiKeyId));
+            using var request = new HttpRequestMessage(HttpMethod.Delete, Routes.ApiKey(key.ApiKeyId));
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             using var response = await client.SendAsync(request);
             return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
@@ -64,7 +64,7 @@ public sealed class LastActiveKeyRaceTests
 
     private static async Task<List<string>> ActiveKeyIdsAsync(HttpClient client)
     {
-        using var response = await client.GetAsync(KeyRoutes.ApiKeys);
+        using var response = await client.GetAsync(Routes.ApiKeys);
         return (await response.ReadJsonAsync(HttpStatusCode.OK)).ShouldBeListOf(KeyJson.ApiKeyFields).Entries
             .Where(k => k.GetProperty("revoked_at").ValueKind == System.Text.Json.JsonValueKind.Null)
             .Select(k => k.Text("id")!)

@@ -25,7 +25,7 @@ public sealed partial class OrgKeyCommandTests : KeyServiceTest
         keyId.Should().NotBeEmpty("stdout was: {0}", result.Stdout).And.NotBe(Organization.ApiKeyId);
         secret.Should().NotBeEmpty("stdout was: {0}", result.Stdout);
         var token = Factory.OrganizationToken(Organization with { ApiKeyId = keyId, ApiSecret = secret });
-        using var response = await SendWithTokenAsync(HttpMethod.Get, KeyRoutes.ApiKeys, token);
+        using var response = await SendWithTokenAsync(HttpMethod.Get, Routes.ApiKeys, token);
         (await response.ReadJsonAsync(HttpStatusCode.OK)).ShouldBeListOf(KeyJson.ApiKeyFields).Entries.KeyIds()
             .Should().BeEquivalentTo([Organization.ApiKeyId, keyId]);
     }
@@ -77,13 +77,13 @@ public sealed partial class OrgKeyCommandTests : KeyServiceTest
     {
         var second = await CreateApiKeyAsync();
         var token = Factory.OrganizationToken(WithApiKey(Organization, second));
-        using (var before = await SendWithTokenAsync(HttpMethod.Get, KeyRoutes.ApiKeys, token))
+        using (var before = await SendWithTokenAsync(HttpMethod.Get, Routes.ApiKeys, token))
         {
             before.StatusCode.Should().Be(HttpStatusCode.OK);
         }
 
         var result = await RunAsync("org", "key", "revoke", "--organization", Organization.Id, "--key", second.Text("id")!, "--json");
-        using var after = await SendWithTokenAsync(HttpMethod.Get, KeyRoutes.ApiKeys, token);
+        using var after = await SendWithTokenAsync(HttpMethod.Get, Routes.ApiKeys, token);
 
         result.ExitCode.Should().Be(0, result.Stderr);
         using (var json = JsonDocument.Parse(result.Stdout))
@@ -104,7 +104,7 @@ public sealed partial class OrgKeyCommandTests : KeyServiceTest
         result.ExitCode.Should().NotBe(0);
         result.Stdout.Should().BeEmpty();
         result.Stderr.Should().ContainEquivalentOf("last active API key");
-        using var response = await Client.GetAsync(KeyRoutes.ApiKeys);
+        using var response = await Client.GetAsync(Routes.ApiKeys);
         (await response.ReadJsonAsync(HttpStatusCode.OK)).ShouldBeListOf(KeyJson.ApiKeyFields).Entries
             .Should().ContainSingle().Which.GetProperty("revoked_at").ValueKind.Should().Be(JsonValueKind.Null);
     }

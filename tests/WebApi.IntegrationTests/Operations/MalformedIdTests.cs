@@ -89,9 +89,9 @@ public sealed class MalformedIdTests : ServiceTest
     [TestCase("ak_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
     public async Task RevokeApiKey_WithMalformedId_AnswersLikeAMissingKey(string id)
     {
-        var expected = await BodyOfAsync(Client, HttpMethod.Delete, KeyRoutes.ApiKey(MissingApiKey));
+        var expected = await BodyOfAsync(Client, HttpMethod.Delete, Routes.ApiKey(MissingApiKey));
 
-        (await BodyOfAsync(Client, HttpMethod.Delete, KeyRoutes.ApiKey(id))).Should().Be(expected);
+        (await BodyOfAsync(Client, HttpMethod.Delete, Routes.ApiKey(id))).Should().Be(expected);
     }
 
     [TestCase("jwk_AAAAAAAAAAAAAAA")]
@@ -101,9 +101,9 @@ public sealed class MalformedIdTests : ServiceTest
     {
         foreach (var method in new[] { HttpMethod.Get, HttpMethod.Delete })
         {
-            var expected = await BodyOfAsync(Client, method, KeyRoutes.JwtKey(MissingJwtKey));
+            var expected = await BodyOfAsync(Client, method, Routes.JwtKey(MissingJwtKey));
 
-            (await BodyOfAsync(Client, method, KeyRoutes.JwtKey(id))).Should().Be(expected, "{0}", method);
+            (await BodyOfAsync(Client, method, Routes.JwtKey(id))).Should().Be(expected, "{0}", method);
         }
     }
 

@@ -27,8 +27,8 @@ public sealed class NoStoreTests : KeyServiceTest
 
         var checks = new (string What, Func<Task<HttpResponseMessage>> Send, HttpStatusCode Status)[]
         {
-            ("create API key (secret)", () => Client.PostAsync(KeyRoutes.ApiKeys, null), HttpStatusCode.Created),
-            ("list API keys", () => Client.GetAsync(KeyRoutes.ApiKeys), HttpStatusCode.OK),
+            ("create API key (secret)", () => Client.PostAsync(Routes.ApiKeys, null), HttpStatusCode.Created),
+            ("list API keys", () => Client.GetAsync(Routes.ApiKeys), HttpStatusCode.OK),
             ("create alias", () => Client.PostAsync(Routes.Create, HttpJson.Body($$"""{"type":"live","passcode":"9999","expired_at":{{Factory.Now + 600}}}""")), HttpStatusCode.Created),
             ("update alias", () => Client.PostAsync(Routes.Update(id), HttpJson.Body("""{"name":"Renamed"}""")), HttpStatusCode.OK),
             ("list aliases", () => Client.GetAsync(Routes.List), HttpStatusCode.OK),
@@ -37,7 +37,7 @@ public sealed class NoStoreTests : KeyServiceTest
             ("passcode retrieval", () => Anonymous.GetAsync(Routes.Retrieve(id) + "?passcode=4321"), HttpStatusCode.OK),
             ("mint alias token", () => Client.PostAsync(Routes.MintToken(id), HttpJson.Body("""{"user_id":"u1","host":true}""")), HttpStatusCode.Created),
             ("register JWT key", () => PostJwtKeyAsync(p256.ExportSubjectPublicKeyInfoPem()), HttpStatusCode.Created),
-            ("list JWT keys", () => Client.GetAsync(KeyRoutes.JwtKeys), HttpStatusCode.OK),
+            ("list JWT keys", () => Client.GetAsync(Routes.JwtKeys), HttpStatusCode.OK),
             ("health", () => Anonymous.GetAsync("/health/ready"), HttpStatusCode.OK),
         };
 

@@ -48,12 +48,12 @@ public sealed class OrganizationRateLimitTests
     {
         using var client = _service.CreateClientFor(await _service.CreateOrganizationAsync());
         await ListAsync(client, HttpStatusCode.OK);
-        using (var keys = await client.GetAsync("/organization/api/v1/api_keys"))
+        using (var keys = await client.GetAsync(Routes.ApiKeys))
         {
             await keys.ReadJsonAsync(HttpStatusCode.OK);
         }
 
-        using var response = await client.GetAsync("/organization/api/v1/jwt_keys");
+        using var response = await client.GetAsync(Routes.JwtKeys);
 
         await response.ReadErrorAsync(HttpStatusCode.TooManyRequests);
         response.ShouldBePositiveSeconds();

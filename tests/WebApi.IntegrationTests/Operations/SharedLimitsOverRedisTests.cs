@@ -20,23 +20,17 @@ public sealed class SharedLimitsOverRedisTests
     private const string Passcode = "shared-budget-passcode";
     private static readonly IPAddress Proxy = IPAddress.Parse("203.0.113.20");
 
-    private OwnRedisServer _redis = null!;
-    private TestStorage _sharedStorage = null!;
-    private ConfiguredService _a = null!;
-    private ConfiguredService _b = null!;
+    private TwoInstancesOverRedis _instances = null!;
+
+    private ConfiguredService A => _instances.A;
+
+    private ConfiguredService B => _instances.B;
 
     [OneTimeSetUp]
     public async Task StartInstancesAsync()
     {
-        if (OwnRedisServer.Binary is null)
-        {
-            Assert.Ignore($"{OwnRedisServer.ServerVariable} does not name a redis-server binary (scripts/test-redis.sh sets it).");
-        }
-
-        _redis = await OwnRedisServer.StartAsync();
         var settings = new Dictionary<string, string>
         {
-            ["Redis:Configuration"] = _redis.Configuration,
             ["RateLimiting:FailedRetrievals:PermitLimit"] = PerClient.ToString(CultureInfo.InvariantCulture),
             ["RateLimiting:FailedRetrievals:WindowSeconds"] = "3600",
             ["RateLimiting:FailedRetrievalsPerAlias:PermitLimit"] = PerAlias.ToString(CultureInfo.InvariantCulture),
@@ -45,30 +39,15 @@ public sealed class SharedLimitsOverRedisTests
             ["RateLimiting:Organization:WindowSeconds"] = "3600",
             ["ForwardedHeaders:KnownProxies:0"] = Proxy.ToString(),
         };
-        _a = new ConfiguredService(settings, replaceServices: ConnectFrom(Proxy));
-        _a.Start();
-        _sharedStorage = _a.Storage.SharingTheDatabase();
-        _b = new ConfiguredService(settings, replaceServices: ConnectFrom(Proxy), storage: _sharedStorage);
-        _b.Start();
+        _instances = await TwoInstancesOverRedis.StartAsync(settings, ConnectFrom(Proxy));
     }
 
     [OneTimeTearDown]
     public async Task StopInstancesAsync()
     {
-        if (_b is not null)
+        if (_instances is not null)
         {
-            await _b.DisposeAsync();
-            await _sharedStorage.DisposeAsync();
-        }
-
-        if (_a is not null)
-        {
-            await _a.DisposeAsync();
-        }
-
-        if (_redis is not null)
-        {
-            await _redis.DisposeAsync();
+            await _instances.DisposeAsync();
         }
     }
 
@@ -76,8 +55,8 @@ public sealed class SharedLimitsOverRedisTests
     public async Task FiveWrongPasscodesOnEachInstance_FromOneIPv6Network_ThenTheNextOnEitherAnswers429()
     {
         var alias = await CreateProtectedAliasAsync();
-        using var a = _a.CreateAnonymousClient();
-        using var b = _b.CreateAnonymousClient();
+        using var a = A.CreateAnonymousClient();
+        using var b = B.CreateAnonymousClient();
         for (var attempt = 0; attempt < PerClient / 2; attempt++)
         {
             using var onA = await RetrieveAsync(a, alias, "wrong", from: $"2001:db8:7:7::{attempt + 1:x}");
@@ -103,8 +82,8 @@ public sealed class SharedLimitsOverRedisTests
     public async Task TwoHundredSimultaneousWrongPasscodesOnBothInstances_AnswerExactlyTheBudgetOf401AndOtherwise429()
     {
         var alias = await CreateProtectedAliasAsync();
-        using var a = _a.CreateAnonymousClient();
-        using var b = _b.CreateAnonymousClient();
+        using var a = A.CreateAnonymousClient();
+        using var b = B.CreateAnonymousClient();
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var guesses = Enumerable.Range(0, 200).Select(async i =>
         {
@@ -124,8 +103,8 @@ public sealed class SharedLimitsOverRedisTests
     public async Task PasscodeGuessesFromManyClientsOnBothInstances_ShareTheAliasBudget()
     {
         var alias = await CreateProtectedAliasAsync();
-        using var a = _a.CreateAnonymousClient();
-        using var b = _b.CreateAnonymousClient();
+        using var a = A.CreateAnonymousClient();
+        using var b = B.CreateAnonymousClient();
         for (var client = 1; client <= PerAlias; client++)
         {
             using var wrong = await RetrieveAsync(client % 2 == 0 ? a : b, alias, "wrong", from: $"198.51.100.{client}");
@@ -140,9 +119,9 @@ public sealed class SharedLimitsOverRedisTests
     [Test]
     public async Task ManagementCallsOnBothInstances_ShareTheOrganizationWindow()
     {
-        var organization = await _a.CreateOrganizationAsync();
-        using var a = _a.CreateClientFor(organization);
-        using var b = _b.CreateClientFor(organization);
+        var organization = await A.CreateOrganizationAsync();
+        using var a = A.CreateClientFor(organization);
+        using var b = B.CreateClientFor(organization);
         for (var call = 0; call < PerOrganization / 2; call++)
         {
             using var onA = await a.GetAsync(Routes.List);
@@ -164,9 +143,9 @@ public sealed class SharedLimitsOverRedisTests
 
     private async Task<string> CreateProtectedAliasAsync()
     {
-        using var owner = _a.CreateClientFor(await _a.CreateOrganizationAsync());
+        using var owner = A.CreateClientFor(await A.CreateOrganizationAsync());
         using var response = await owner.PostAsync(Routes.Create, HttpJson.Body(
-            $$"""{"type":"conference","passcode":"{{Passcode}}","expired_at":{{_a.Now + 86_400}}}"""));
+            $$"""{"type":"conference","passcode":"{{Passcode}}","expired_at":{{A.Now + 86_400}}}"""));
         return (await response.ReadJsonAsync(HttpStatusCode.Created)).ShouldBeDataEnvelope().Text("id")!;
     }
 

@@ -95,7 +95,7 @@ public sealed class SecretsAtRestTests
             (await updated.ReadJsonAsync(HttpStatusCode.OK)).ShouldBeDataEnvelope().Text("stream_key").Should().Be(second.StreamKey);
         }
 
-        using var createKey = new HttpRequestMessage(HttpMethod.Post, "/organization/api/v1/api_keys");
+        using var createKey = new HttpRequestMessage(HttpMethod.Post, Routes.ApiKeys);
         createKey.Headers.Add("Idempotency-Key", Random("key-", 16));
         using var keyResponse = await client.SendAsync(createKey);
         var keySecret = (await keyResponse.ReadJsonAsync(HttpStatusCode.Created)).GetProperty("data").Text("secret")!;

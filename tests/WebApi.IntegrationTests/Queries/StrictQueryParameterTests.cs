@@ -31,7 +31,7 @@ public sealed class StrictQueryParameterTests : KeyServiceTest
     [TestCase("+5")]
     public async Task ListJwtKeys_WithLimitNotInDecimalDigits_Returns400NamingLimit(string limit)
     {
-        using var response = await Client.GetAsync($"{KeyRoutes.JwtKeys}?limit={Uri.EscapeDataString(limit)}");
+        using var response = await Client.GetAsync($"{Routes.JwtKeys}?limit={Uri.EscapeDataString(limit)}");
 
         (await response.ReadErrorAsync(HttpStatusCode.BadRequest)).DetailsFor("limit");
     }
@@ -63,7 +63,7 @@ public sealed class StrictQueryParameterTests : KeyServiceTest
     [TestCase("after=a&after=b", "after")]
     public async Task ListJwtKeys_WithRepeatedParameter_Returns400NamingIt(string query, string parameter)
     {
-        using var response = await Client.GetAsync($"{KeyRoutes.JwtKeys}?{query}");
+        using var response = await Client.GetAsync($"{Routes.JwtKeys}?{query}");
 
         (await response.ReadErrorAsync(HttpStatusCode.BadRequest)).DetailsFor(parameter).Should().Equal("must be given at most once");
     }
@@ -120,7 +120,7 @@ public sealed class StrictQueryParameterTests : KeyServiceTest
     {
         var aliasCursor = await AliasCursorAsync(Client);
 
-        using var response = await Client.GetAsync($"{KeyRoutes.JwtKeys}?after={Uri.EscapeDataString(aliasCursor)}");
+        using var response = await Client.GetAsync($"{Routes.JwtKeys}?after={Uri.EscapeDataString(aliasCursor)}");
 
         (await response.ReadErrorAsync(HttpStatusCode.BadRequest)).DetailsFor("after");
     }
@@ -131,7 +131,7 @@ public sealed class StrictQueryParameterTests : KeyServiceTest
         using var rsa = RSA.Create(2048);
         await RegisterJwtKeyAsync(rsa.ExportSubjectPublicKeyInfoPem(), "first");
         await RegisterJwtKeyAsync(rsa.ExportSubjectPublicKeyInfoPem(), "second");
-        using var page = await Client.GetAsync($"{KeyRoutes.JwtKeys}?limit=1");
+        using var page = await Client.GetAsync($"{Routes.JwtKeys}?limit=1");
         var keyCursor = (await page.ReadJsonAsync(HttpStatusCode.OK)).Text("after")!;
 
         using var response = await Client.GetAsync($"{Routes.List}?after={Uri.EscapeDataString(keyCursor)}");

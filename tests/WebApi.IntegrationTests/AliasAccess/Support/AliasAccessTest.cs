@@ -177,7 +177,7 @@ public abstract class AliasAccessTest : ServiceTest
 
     private async Task<HttpResponseMessage> SendRetrieveAsync(string id, string? passcode, string? authorization)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, AccessRoutes.Retrieve(id, passcode));
+        using var request = new HttpRequestMessage(HttpMethod.Get, Routes.Retrieve(id, passcode));
         if (authorization is not null)
         {
             request.Headers.TryAddWithoutValidation("Authorization", authorization).Should().BeTrue();

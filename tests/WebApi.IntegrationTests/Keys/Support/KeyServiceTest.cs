@@ -31,12 +31,12 @@ public abstract class KeyServiceTest : ServiceTest
         PostJwtKeyRawAsync(JsonSerializer.Serialize(new Dictionary<string, string> { ["name"] = name, ["public_key"] = publicKeyPem }), client);
 
     protected Task<HttpResponseMessage> PostJwtKeyRawAsync(string json, HttpClient? client = null) =>
-        (client ?? Client).PostAsync(KeyRoutes.JwtKeys, HttpJson.Body(json));
+        (client ?? Client).PostAsync(Routes.JwtKeys, HttpJson.Body(json));
 
     /// <summary>Every JWT key the organization lists (one page of 100 is plenty here).</summary>
     protected async Task<List<JsonElement>> ListJwtKeysAsync(HttpClient? client = null)
     {
-        using var response = await (client ?? Client).GetAsync(KeyRoutes.JwtKeys + "?limit=100");
+        using var response = await (client ?? Client).GetAsync(Routes.JwtKeys + "?limit=100");
         var (after, entries) = (await response.ReadJsonAsync(HttpStatusCode.OK)).ShouldBeListOf(KeyJson.JwtKeyFields);
         after.Should().BeNull();
         return entries;
@@ -44,13 +44,13 @@ public abstract class KeyServiceTest : ServiceTest
 
     protected async Task<JsonElement> CreateApiKeyAsync(HttpClient? client = null)
     {
-        using var response = await (client ?? Client).PostAsync(KeyRoutes.ApiKeys, content: null);
+        using var response = await (client ?? Client).PostAsync(Routes.ApiKeys, content: null);
         return (await response.ReadJsonAsync(HttpStatusCode.Created)).ShouldBeDataWith(KeyJson.CreatedApiKeyFields).Clone();
     }
 
     protected async Task<List<JsonElement>> ListApiKeysAsync(HttpClient? client = null)
     {
-        using var response = await (client ?? Client).GetAsync(KeyRoutes.ApiKeys);
+        using var response = await (client ?? Client).GetAsync(Routes.ApiKeys);
         return (await response.ReadJsonAsync(HttpStatusCode.OK)).ShouldBeListOf(KeyJson.ApiKeyFields).Entries;
     }
 
@@ -72,7 +72,7 @@ public abstract class KeyServiceTest : ServiceTest
 
     /// <summary><c>GET /api/v1/alias/{id}</c> with an alias token, as an end user's browser would send it.</summary>
     protected Task<HttpResponseMessage> RetrieveAsync(string aliasId, string token) =>
-        SendWithTokenAsync(HttpMethod.Get, KeyRoutes.Retrieve(aliasId), token);
+        SendWithTokenAsync(HttpMethod.Get, Routes.Retrieve(aliasId), token);
 
     /// <summary>Asserts a 401 in the error envelope with a <c>reason</c>, and answers the reason.</summary>
     protected static async Task<string> ShouldBeRefusedAsync(HttpResponseMessage response)
