@@ -20,7 +20,7 @@ public sealed class RetrievalAnswerBytesTests : AliasAccessTest
     private static string InvalidToken(string description) => $"{Realm}, error=\"invalid_token\", error_description=\"{description}\"";
 
     private async Task ShouldAnswerExactlyAsync(
-        Func<Task<HttpResponseMessage>> send, HttpStatusCode status, string body, string challenge, string outcome, string reason)
+        Func<Task<HttpResponseMessage>> send, HttpStatusCode status, string body, string challenge, string? outcome, string? reason)
     {
         using var decisions = new AccessDecisionRecorder(Factory.Services);
 
@@ -31,8 +31,15 @@ public sealed class RetrievalAnswerBytesTests : AliasAccessTest
         response.Content.Headers.ContentType!.ToString().Should().Be(Json);
         response.Headers.CacheControl!.ToString().Should().Be("no-store");
         Challenge(response).Should().Be(challenge);
-        var decision = decisions.Decisions.Should().ContainSingle().Subject;
-        (decision.Outcome, decision.Reason).Should().Be((outcome, reason));
+        if (outcome is null)
+        {
+            decisions.Decisions.Should().BeEmpty();
+        }
+        else
+        {
+            var decision = decisions.Decisions.Should().ContainSingle().Subject;
+            (decision.Outcome, decision.Reason).Should().Be((outcome, reason));
+        }
     }
 
     [Test]
@@ -140,6 +147,13 @@ public sealed class RetrievalAnswerBytesTests : AliasAccessTest
     {
         await ShouldAnswerExactlyAsync(
             () => RetrieveAsync("doesNotExist0000", passcode: Passcode), HttpStatusCode.NotFound, "{\"error\":{\"message\":\"Alias not found\"}}", string.Empty, "not_found", "none");
+    }
+
+    [Test]
+    public async Task IdThatCannotBeAnAliasId_AnswersNotFoundBeforeAnyDecision()
+    {
+        await ShouldAnswerExactlyAsync(
+            () => RetrieveAsync("not an id!", passcode: Passcode), HttpStatusCode.NotFound, "{\"error\":{\"message\":\"Alias not found\"}}", string.Empty, null, null);
     }
 
     [Test]
