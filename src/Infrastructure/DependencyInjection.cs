@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using AliasService.Application.Common.Interfaces;
 using AliasService.Application.Common.Paging;
+using AliasService.Infrastructure.AccessEvents;
 using AliasService.Infrastructure.Caching;
 using AliasService.Infrastructure.Idempotency;
 using AliasService.Infrastructure.Persistence;
@@ -62,6 +63,21 @@ public static class DependencyInjection
         services.AddSingleton<LocalCaches>();
         services.TryAddSingleton<ICacheInvalidationBus, InProcessCacheInvalidationBus>();
         services.AddSingleton<CommittedChangesPublisher>();
+    }
+
+    /// <summary>Access events: the queue the request path records into, its background writer and the pruning (ADR 0017).</summary>
+    private static void AddAccessEvents(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AccessEventOptions>().Bind(configuration.GetSection(AccessEventOptions.SectionName))
+            .Validate(o => o.IsValid(), "AccessEvents: RetentionDays, QueueCapacity and BatchSize must be at least 1, FlushIntervalMilliseconds 1 to 1000.")
+            .ValidateOnStart();
+        services.AddSingleton<AccessEventQueue>();
+        services.AddSingleton<IAccessEventSink>(sp => sp.GetRequiredService<AccessEventQueue>());
+        services.AddScoped<IAccessEventRepository, AccessEventRepository>();
+        services.AddScoped<AccessEventStore>();
+        services.AddSingleton<AccessEventWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<AccessEventWriter>());
+        services.AddHostedService<AccessEventPruning>();
     }
 
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
@@ -143,6 +159,7 @@ public static class DependencyInjection
         services.AddScoped<IAliasTokenVerifier, AliasTokenVerifier>();
         services.AddScoped<IdempotencyStore>();
         services.AddHostedService<IdempotencyPruning>();
+        services.AddAccessEvents(configuration);
         services.AddOptions<RateLimitingOptions>().Bind(configuration.GetSection(RateLimitingOptions.SectionName))
             .Validate(o => o.IsValid(), "RateLimiting: every PermitLimit, WindowSeconds and MaxTrackedWindows must be at least 1.")
             .ValidateOnStart();

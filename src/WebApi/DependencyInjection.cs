@@ -66,7 +66,16 @@ internal static class DependencyInjection
         services.AddTrustedProxies(configuration);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOrganizationTokenAuthentication();
+        services.AddRequestCaller();
         services.AddAuthorization();
+        return services;
+    }
+
+    /// <summary>Who calls, for access events; the command line registers it too (it has no HTTP request: no caller).</summary>
+    public static IServiceCollection AddRequestCaller(this IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.AddSingleton<Application.Common.Interfaces.IRequestCaller, HttpRequestCaller>();
         return services;
     }
 

@@ -47,6 +47,9 @@ public sealed class DependencyInjectionTests
         services.AddSingleton(Mock.Of<ITokenIssuer>());
         services.AddSingleton(Mock.Of<IPublicKeyReader>());
         services.AddSingleton<IKeysetCursorProtector>(new TestCursors());
+        services.AddSingleton(Mock.Of<IAccessEventSink>());
+        services.AddSingleton(Mock.Of<IRequestCaller>());
+        services.AddScoped(_ => Mock.Of<IAccessEventRepository>());
 
         services.AddApplication(autoMapperLicenseKey: null);
 

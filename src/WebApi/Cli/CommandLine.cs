@@ -13,6 +13,7 @@ using AliasService.Application.Organizations.Commands.CreateOrganization;
 using AliasService.Domain.Aliases;
 using AliasService.Domain.Common;
 using AliasService.Infrastructure;
+using AliasService.Infrastructure.AccessEvents;
 using AliasService.Infrastructure.Persistence;
 using AliasService.WebApi.Authentication;
 using AliasService.WebApi.Json;
@@ -128,8 +129,15 @@ internal static class CommandLine
     {
         using var host = BuildHost();
         await DatabaseInitializer.InitializeAsync(host.Services, CancellationToken.None);
-        await using var scope = host.Services.CreateAsyncScope();
-        return await use(scope.ServiceProvider);
+        T result;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            result = await use(scope.ServiceProvider);
+        }
+
+        // The host is never started, so its background writer does not run: store the command's access events now.
+        await host.Services.GetRequiredService<AccessEventWriter>().FlushAsync();
+        return result;
     }
 
     private static async Task<int> WriteAsync<T>(TextWriter stdout, CommandOptions options, T value, string text)
@@ -258,7 +266,8 @@ internal static class CommandLine
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services
             .AddApplication(builder.Configuration["AutoMapper:LicenseKey"])
-            .AddInfrastructure(builder.Configuration);
+            .AddInfrastructure(builder.Configuration)
+            .AddRequestCaller();
         return builder.Build();
     }
 

@@ -1,5 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using AliasService.Application.AccessEvents;
+using AliasService.Application.AccessEvents.Queries.ListAccessEvents;
 using AliasService.Application.Aliases;
 using AliasService.Application.Aliases.Commands.CreateAlias;
 using AliasService.Application.Aliases.Commands.DeleteAlias;
@@ -26,7 +28,7 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace AliasService.WebApi.Controllers;
 
-/// <summary>An organization's aliases: create, list, read, update, delete, and alias tokens signed with an alias's secret.</summary>
+/// <summary>An organization's aliases: create, list, read, update, delete, alias tokens signed with an alias's secret, and access events.</summary>
 [ApiController]
 [Authorize]
 [EnableRateLimiting(RateLimitingConfiguration.OrganizationPolicy)]
@@ -198,4 +200,25 @@ public sealed class AliasesController(IMediator mediator) : ControllerBase
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status415UnsupportedMediaType)]
     public async Task<DataEnvelope<TokenInspectionDto>> InspectAliasToken(string id, [FromBody] InspectAliasTokenRequest body, CancellationToken cancellationToken) =>
         new(await mediator.Send(new InspectAliasTokenQuery(User.GetOrganizationId(), id, body.Token), cancellationToken));
+
+    /// <summary>
+    /// The alias's access events, newest first, one keyset page at a time: every public retrieval decision and every
+    /// management change. Never a passcode, token or secret. Events are stored within about a second.
+    /// </summary>
+    [HttpGet("alias/{id}/events")]
+    [WellFormedId(IdKind.Alias)]
+    [ProducesResponseType<ListEnvelope<AccessEventDto>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
+    public async Task<ListEnvelope<AccessEventDto>> ListAccessEvents(
+        string id,
+        [FromQuery][Description("Only events with this outcome (granted, refused, expired, limited, created, updated, deleted, jwt_secret_rotated, stream_key_rotated, tokens_revoked, token_minted).")] string? outcome,
+        [FromQuery][Description("The `after` cursor of the previous page, exactly as it was returned.")] string? after,
+        [FromQuery][Range(1, PageLimits.Max)][DefaultValue(PageLimits.Default)][Description("Entries per page.")] int? limit,
+        CancellationToken cancellationToken)
+    {
+        var page = await mediator.Send(new ListAccessEventsQuery(User.GetOrganizationId(), id, outcome, after, limit), cancellationToken);
+        return ListEnvelope<AccessEventDto>.From(page.After, page.Entries);
+    }
 }

@@ -38,7 +38,7 @@ public sealed class PublicAliasesController(IMediator mediator) : ControllerBase
     {
         var retrieval = await RetrieveAsync(id, passcode, cancellationToken);
 
-        // Every outcome is a result, none an exception (docs/decisions/0017-credential-refusal.md); the filters read it here.
+        // Every outcome is a result, none an exception (docs/decisions/0018-credential-refusal.md); the filters read it here.
         HttpContext.Features.Set(retrieval);
         return retrieval.Outcome switch
         {

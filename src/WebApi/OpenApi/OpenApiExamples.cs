@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AliasService.Application.AccessEvents;
 using AliasService.Application.Aliases;
 using AliasService.Application.Aliases.Commands.MintAliasToken;
 using AliasService.Application.Aliases.Commands.RotateJwtSecret;
@@ -65,6 +66,9 @@ internal static class OpenApiExamples
             """),
         _ when type == typeof(TokenInspectionDto) => JsonNode.Parse("""
             {"valid":false,"reason":"token_expired","description":"The token has expired.","algorithm":"HS256","key":"jwt_secret","header":{"alg":"HS256","typ":"JWT"},"claims":{"alias":"Jm3cX0d8nQ2rT5vY","user_id":"user456","iat":1767225600,"exp":1767229200},"issued_at":1767225600,"not_before":null,"expires_at":1767229200,"server_time":1767232800,"clock_skew_seconds":30,"view":null,"revocations":[]}
+            """),
+        _ when type == typeof(AccessEventDto) => JsonNode.Parse("""
+            {"id":1042,"occurred_at":1767225600,"kind":"retrieval","outcome":"refused","reason":"invalid_passcode","credential":"passcode","user_id":null,"client_address":"203.0.113.7","api_key_id":null,"changed_fields":[]}
             """),
         _ when type == typeof(ErrorEnvelope) => JsonNode.Parse("""
             {"error":{"message":"Alias not found"}}

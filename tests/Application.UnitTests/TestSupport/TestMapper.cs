@@ -4,11 +4,11 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AliasService.Application.UnitTests.TestSupport;
 
-/// <summary>The production mapping profile in a real AutoMapper configuration (no mocked mapper).</summary>
+/// <summary>The production mapping profiles (aliases, API keys, JWT keys) in a real AutoMapper configuration (no mocked mapper).</summary>
 internal static class TestMapper
 {
     public static MapperConfiguration Configuration() =>
-        new(cfg => cfg.AddProfile<AliasMappingProfile>(), NullLoggerFactory.Instance);
+        new(cfg => cfg.AddMaps(typeof(AliasMappingProfile).Assembly), NullLoggerFactory.Instance);
 
     public static IMapper Create() => Configuration().CreateMapper();
 }

@@ -7,7 +7,7 @@ namespace AliasService.WebApi.IntegrationTests.AliasAccess;
 /// <summary>
 /// Every answer of public retrieval other than 200, byte for byte: status, body, content type, <c>Cache-Control</c>,
 /// the exact <c>WWW-Authenticate</c> challenge and the access decision recorded. These answers were produced by
-/// exceptions travelling to the exception handler until refusals became results (docs/decisions/0017-credential-refusal.md);
+/// exceptions travelling to the exception handler until refusals became results (docs/decisions/0018-credential-refusal.md);
 /// the expected texts are what that code answered, so the change of mechanism cannot change a byte a client sees.
 /// </summary>
 public sealed class RetrievalAnswerBytesTests : AliasAccessTest

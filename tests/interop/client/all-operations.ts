@@ -123,6 +123,17 @@ const rotatedStreamKey = await client.POST('/organization/api/v1/alias/{id}/stre
 expect('RotateStreamKey', rotatedStreamKey.response, 200);
 ensure(rotatedStreamKey.data!.data.stream_key.startsWith('live_'), 'RotateStreamKey: the new stream key');
 
+// Access events are stored off the request path within about a second: ask again until the creation is there.
+const listEvents = () =>
+  client.GET('/organization/api/v1/alias/{id}/events', { headers: owner, params: { path: { id: alias.id }, query: { outcome: 'created', limit: 10 } } });
+let events = await listEvents();
+for (const deadline = Date.now() + 10_000; Date.now() < deadline && events.data?.entries.length === 0; ) {
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  events = await listEvents();
+}
+expect('ListAccessEvents', events.response, 200);
+ensure(events.data!.entries.some((entry) => entry.data.kind === 'management' && entry.data.changed_fields.includes('passcode')), 'ListAccessEvents: the creation, with field names');
+
 const deleted = await client.DELETE('/organization/api/v1/alias/delete/{id}', { headers: owner, params: { path: { id: alias.id } } });
 expect('DeleteAlias', deleted.response, 200);
 ensure(deleted.data!.message.length > 0, 'DeleteAlias: message');

@@ -14,7 +14,7 @@ public sealed class KeyMappingProfileTests
     [Test]
     public void Configuration_WithKeyMappingProfile_IsValid()
     {
-        var configuration = TestKeyMapper.Configuration();
+        var configuration = TestMapper.Configuration();
 
         var act = configuration.AssertConfigurationIsValid;
 
@@ -40,7 +40,7 @@ public sealed class KeyMappingProfileTests
         clock.Advance(TimeSpan.FromMinutes(2));
         key.MarkUsed(clock);
 
-        var dto = TestKeyMapper.Create().Map<ApiKeyDto>(key);
+        var dto = TestMapper.Create().Map<ApiKeyDto>(key);
 
         dto.Should().Be(new ApiKeyDto(key.Id, TestClock.StartSeconds, TestClock.StartSeconds + 120, null));
     }
@@ -51,7 +51,7 @@ public sealed class KeyMappingProfileTests
         var organization = Organization.Create("Acme", TestClock.Create());
         var key = organization.ApiKeys.Single();
 
-        var dto = TestKeyMapper.Create().Map<CreatedApiKeyDto>(key);
+        var dto = TestMapper.Create().Map<CreatedApiKeyDto>(key);
 
         dto.Should().Be(new CreatedApiKeyDto(key.Id, key.Secret, TestClock.StartSeconds, null, null));
     }
@@ -61,7 +61,7 @@ public sealed class KeyMappingProfileTests
     {
         var key = TestJwtKeys.Create(TestClock.Create(), name: "signer");
 
-        var dto = TestKeyMapper.Create().Map<JwtKeyDto>(key);
+        var dto = TestMapper.Create().Map<JwtKeyDto>(key);
 
         dto.Should().Be(new JwtKeyDto
         {

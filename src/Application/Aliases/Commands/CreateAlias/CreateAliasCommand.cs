@@ -1,3 +1,5 @@
+using AliasService.Application.AccessEvents;
+using AliasService.Domain.AccessEvents;
 using MediatR;
 
 namespace AliasService.Application.Aliases.Commands.CreateAlias;
@@ -10,4 +12,13 @@ public sealed record CreateAliasCommand(
     string? Passcode,
     string? JwtSecret,
     string? StreamKey,
-    long? ExpiredAt) : IRequest<AliasDto>;
+    long? ExpiredAt) : IRequest<AliasDto>, IRecordedAliasChange<AliasDto>
+{
+    public AliasChange Describe(AliasDto response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        bool[] given = [Type is not null, Name is not null, Passcode is not null, JwtSecret is not null, StreamKey is not null, ExpiredAt is not null];
+        string[] names = ["type", "name", "passcode", "jwt_secret", "stream_key", "expired_at"];
+        return new(response.Id, AccessOutcomes.Created, names.Where((_, i) => given[i]).ToList());
+    }
+}

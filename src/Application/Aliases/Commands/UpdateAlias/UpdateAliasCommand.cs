@@ -1,3 +1,5 @@
+using AliasService.Application.AccessEvents;
+using AliasService.Domain.AccessEvents;
 using AliasService.Domain.Common;
 using MediatR;
 
@@ -7,8 +9,15 @@ namespace AliasService.Application.Aliases.Commands.UpdateAlias;
 /// A partial update: an absent field is unchanged, a field present as null is cleared. With
 /// <see cref="ExpectedVersions"/> it is conditional: applied only while the alias has one of those versions.
 /// </summary>
-public sealed record UpdateAliasCommand(string OrganizationId, string Id) : IRequest<AliasDto>
+public sealed record UpdateAliasCommand(string OrganizationId, string Id) : IRequest<AliasDto>, IRecordedAliasChange<AliasDto>
 {
+    public AliasChange Describe(AliasDto response)
+    {
+        bool[] given = [Type.HasValue, Name.HasValue, Passcode.HasValue, JwtSecret.HasValue, StreamKey.HasValue, ExpiredAt.HasValue];
+        string[] names = ["type", "name", "passcode", "jwt_secret", "stream_key", "expired_at"];
+        return new(Id, AccessOutcomes.Updated, names.Where((_, i) => given[i]).ToList());
+    }
+
     public Optional<string> Type { get; init; }
 
     public Optional<string?> Name { get; init; }

@@ -5,7 +5,7 @@ namespace AliasService.Application.Aliases.Queries.RetrieveAlias;
 /// <summary>
 /// The answer to <see cref="RetrieveAliasQuery"/>: the alias in the caller's view, or why not (missing, expired, or the
 /// credential refused). Returned rather than thrown: refusals are what an attacker sends, so they stay as cheap as an
-/// acceptance (docs/decisions/0017-credential-refusal.md).
+/// acceptance (docs/decisions/0018-credential-refusal.md).
 /// </summary>
 public sealed record AliasRetrieval
 {

@@ -31,7 +31,7 @@ public sealed class RetrieveAliasQueryHandlerTests
         _clock = TestClock.Create();
         _aliases = new Mock<IAliasRepository>();
         _verifier = new Mock<IAliasTokenVerifier>();
-        _handler = new RetrieveAliasQueryHandler(_aliases.Object, _verifier.Object, _clock, TestMapper.Create());
+        _handler = new RetrieveAliasQueryHandler(_aliases.Object, _verifier.Object, _clock, TestMapper.Create(), Mock.Of<IAccessEventSink>(), Mock.Of<IRequestCaller>());
     }
 
     private Alias Stored(Alias alias)

@@ -28,7 +28,7 @@ public sealed class CreateApiKeyCommandHandlerTests
         _organizations = new Mock<IOrganizationRepository>();
         _organizations.Setup(r => r.FindAsync(_organization.Id, It.IsAny<CancellationToken>())).ReturnsAsync(_organization);
         _unitOfWork = new Mock<IUnitOfWork>();
-        _handler = new CreateApiKeyCommandHandler(_organizations.Object, _unitOfWork.Object, _clock, TestKeyMapper.Create());
+        _handler = new CreateApiKeyCommandHandler(_organizations.Object, _unitOfWork.Object, _clock, TestMapper.Create());
     }
 
     [Test]

@@ -29,7 +29,7 @@ public sealed class RevokeApiKeyCommandHandlerTests
         _organizations = new Mock<IOrganizationRepository>();
         _organizations.Setup(r => r.FindAsync(_organization.Id, It.IsAny<CancellationToken>())).ReturnsAsync(_organization);
         _unitOfWork = new Mock<IUnitOfWork>();
-        _handler = new RevokeApiKeyCommandHandler(_organizations.Object, _unitOfWork.Object, _clock, TestKeyMapper.Create());
+        _handler = new RevokeApiKeyCommandHandler(_organizations.Object, _unitOfWork.Object, _clock, TestMapper.Create());
     }
 
     private ApiKey GivenASecondKey()

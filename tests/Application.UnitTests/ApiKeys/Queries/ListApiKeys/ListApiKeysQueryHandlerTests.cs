@@ -24,7 +24,7 @@ public sealed class ListApiKeysQueryHandlerTests
         _organization = Organization.Create("Acme", _clock);
         _organizations = new Mock<IOrganizationRepository>();
         _organizations.Setup(r => r.FindAsync(_organization.Id, It.IsAny<CancellationToken>())).ReturnsAsync(_organization);
-        _handler = new ListApiKeysQueryHandler(_organizations.Object, TestKeyMapper.Create());
+        _handler = new ListApiKeysQueryHandler(_organizations.Object, TestMapper.Create());
     }
 
     private Task<IReadOnlyList<ApiKeyDto>> List() => _handler.Handle(new ListApiKeysQuery(_organization.Id), CancellationToken.None);

@@ -28,7 +28,7 @@ public sealed class CreateJwtKeyCommandHandlerTests
         _reader = new Mock<IPublicKeyReader>();
         _reader.Setup(r => r.Read(SubmittedPem)).Returns(TestJwtKeys.Info);
         _unitOfWork = new Mock<IUnitOfWork>();
-        _handler = new CreateJwtKeyCommandHandler(_keys.Object, _reader.Object, _unitOfWork.Object, TestClock.Create(), TestKeyMapper.Create());
+        _handler = new CreateJwtKeyCommandHandler(_keys.Object, _reader.Object, _unitOfWork.Object, TestClock.Create(), TestMapper.Create());
     }
 
     private static CreateJwtKeyCommand Command(string? name = "backend", string? publicKey = SubmittedPem) =>

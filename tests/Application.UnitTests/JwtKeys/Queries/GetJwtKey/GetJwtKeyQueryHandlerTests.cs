@@ -20,7 +20,7 @@ public sealed class GetJwtKeyQueryHandlerTests
         _key = TestJwtKeys.Create(TestClock.Create());
         _keys = new Mock<IJwtKeyRepository>();
         _keys.Setup(r => r.FindOwnedAsync(TestAliases.OrganizationId, _key.Id, It.IsAny<CancellationToken>())).ReturnsAsync(_key);
-        _handler = new GetJwtKeyQueryHandler(_keys.Object, TestKeyMapper.Create());
+        _handler = new GetJwtKeyQueryHandler(_keys.Object, TestMapper.Create());
     }
 
     [Test]

@@ -22,7 +22,7 @@ public sealed class ListJwtKeysQueryHandlerTests
         _keys
             .Setup(r => r.ListAsync(It.IsAny<string>(), It.IsAny<KeysetCursor?>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((string _, KeysetCursor? _, int take, CancellationToken _) => _rows.Take(take).ToList());
-        _handler = new ListJwtKeysQueryHandler(_keys.Object, new TestCursors(), TestKeyMapper.Create());
+        _handler = new ListJwtKeysQueryHandler(_keys.Object, new TestCursors(), TestMapper.Create());
     }
 
     /// <summary>Stores <paramref name="count"/> keys, one second apart, newest first as the port promises.</summary>
