@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Text;
 using AliasService.Application.Common.Models;
@@ -25,6 +26,13 @@ internal static class OrganizationTokenAuthentication
     private const string StructureItem = "AliasService.OrganizationToken.Structure";
     private const string CredentialItem = "AliasService.OrganizationToken.Credential";
     private const string RefusalItem = "AliasService.OrganizationToken.Refusal";
+
+    /// <summary>
+    /// One signing key per cached credential (the same instance while it stays cached; a reloaded or rotated credential
+    /// is a new instance, so it gets a new key): the library identifies a key by its JWK thumbprint, which it computes
+    /// once per key object, and caches its signature provider under that.
+    /// </summary>
+    private static readonly ConditionalWeakTable<ApiKeyCredential, SymmetricSecurityKey> SigningKeys = new();
 
     private static readonly CredentialRefusal MissingToken =
         CredentialRefusal.WithoutToken(TokenFailureReason.MissingToken, "An organization token is required.");
@@ -103,7 +111,8 @@ internal static class OrganizationTokenAuthentication
             return;
         }
 
-        context.HttpContext.Items[SigningKeyItem] = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(credential.Secret)) { KeyId = credential.KeyId };
+        context.HttpContext.Items[SigningKeyItem] = SigningKeys.GetValue(
+            credential, static c => new SymmetricSecurityKey(Encoding.UTF8.GetBytes(c.Secret)) { KeyId = c.KeyId });
         context.HttpContext.Items[StructureItem] = structure;
         context.HttpContext.Items[CredentialItem] = credential;
         context.Token = token;
