@@ -5,6 +5,7 @@
 #   1. GET /api/v1/alias/{id} with an HS256 alias token, side by side with bare Kestrel and an Express peer
 #      (compare.sh, alternating, same run): the ratios to compare across machines;
 #   2. every other outcome of that route: passcode, open, owner token, RS256 and ES256 tokens, 404, 401, 410, 429;
+#   2b. the HS256-token path with access events recorded (shipped) and not recorded, one after the other;
 #   3. management: list page, update, and create with 16 concurrent clients;
 #   4. the HS256-token path again after seeding 1,000,000 aliases into the database;
 #   5. the server's resident memory at the end.
@@ -166,6 +167,18 @@ start_server "$port401" "$work/server401.log" RateLimiting__FailedRetrievals__Pe
 wrk -t2 -c32 -d3s "http://127.0.0.1:$port401/api/v1/alias/$token_alias" -H "Authorization: Bearer $wrong_token" >/dev/null 2>&1
 measure "401 wrong token signature (limit raised)" 401 "http://127.0.0.1:$port401/api/v1/alias/$token_alias" -H "Authorization: Bearer $wrong_token"
 measure "401 wrong passcode (limit raised)" 401 "http://127.0.0.1:$port401/api/v1/alias/$passcode_alias?passcode=0000"
+kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true; unset 'pids[-1]'
+
+echo "== 2b. access events: the HS256-token path with recording off, against the server above (recording on, shipped)"
+# A second server on the same database with AccessEvents:Enabled=false, warmed up the same way; the two are measured
+# one after the other, twice, so the ratio compares like with like (the budget: within 10 %).
+portoff=$(free_port)
+start_server "$portoff" "$work/server-events-off.log" RateLimiting__Organization__PermitLimit=2000000000 AccessEvents__Enabled=false
+wrk -t2 -c32 -d3s "http://127.0.0.1:$portoff/api/v1/alias/$token_alias" -H "Authorization: Bearer $alias_token" >/dev/null 2>&1
+for round in 1 2; do
+  measure "HS256 alias token, access events on (round $round)" 200 "$route/$token_alias" -H "Authorization: Bearer $alias_token"
+  measure "HS256 alias token, access events off (round $round)" 200 "http://127.0.0.1:$portoff/api/v1/alias/$token_alias" -H "Authorization: Bearer $alias_token"
+done
 kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true; unset 'pids[-1]'
 
 echo "== 3. management"

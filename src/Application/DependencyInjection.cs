@@ -29,7 +29,9 @@ public static class DependencyInjection
 
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AccessEventBehaviour<,>));
-        services.AddValidatorsFromAssembly(assembly, includeInternalTypes: true);
+
+        // Validators hold no request state and take only singletons: built once, not their rules for every request.
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddAutoMapper(cfg =>
         {
             if (!string.IsNullOrWhiteSpace(autoMapperLicenseKey))

@@ -53,10 +53,16 @@ public sealed class AccessEventStore(AliasServiceDbContext db, TimeProvider cloc
     {
         var cutoff = (clock.GetUtcNow() - TimeSpan.FromDays(options.Value.RetentionDays)).ToUnixTimeSeconds();
 
-        // A transaction so that on SQLite the bulk delete waits for the write gate like any other write.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var pruned = await db.Set<AccessEvent>().Where(e => e.OccurredAt < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return pruned;
+        // A transaction so that on SQLite the bulk delete waits for the write gate like any other write; run through the
+        // execution strategy, which the server databases' retrying strategies require for a transaction.
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(
+            async token =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(token).ConfigureAwait(false);
+                var pruned = await db.Set<AccessEvent>().Where(e => e.OccurredAt < cutoff).ExecuteDeleteAsync(token).ConfigureAwait(false);
+                await transaction.CommitAsync(token).ConfigureAwait(false);
+                return pruned;
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 }

@@ -7,7 +7,8 @@ namespace AliasService.Infrastructure.Caching;
 /// Notices commits to the SQLite file by any other connection, including other processes (the command line revoking
 /// a key while the server runs): SQLite's <c>PRAGMA data_version</c> changes on one connection whenever another
 /// connection commits. Asked before the caches answer, on a few connections of its own (as many as requests ask at
-/// the same moment, so they never queue behind one lock), each of which reports every commit once.
+/// the same moment, so they never queue behind one lock); a commit empties the caches once, whichever probe sees it
+/// first (see <see cref="ChangedSinceIdleProbesLooked"/>).
 /// </summary>
 public sealed class SqliteDataVersion(string connectionString) : IDisposable
 {
@@ -35,12 +36,17 @@ public sealed class SqliteDataVersion(string connectionString) : IDisposable
         try
         {
             probe = _idle.TryTake(out var idle) ? idle : new Probe(connectionString);
-            var version = (long)probe.Command.ExecuteScalar()!;
-            var changed = version != probe.Seen;
-            probe.Seen = version;
+            bool changed;
+            lock (probe)
+            {
+                var version = (long)probe.Command.ExecuteScalar()!;
+                changed = version != probe.Seen;
+                probe.Seen = version;
+            }
+
             if (changed)
             {
-                onChange();
+                ChangedSinceIdleProbesLooked(onChange);
             }
 
             _idle.Add(probe);
@@ -52,6 +58,47 @@ public sealed class SqliteDataVersion(string connectionString) : IDisposable
             probe?.Dispose();
             onChange();
             return State.Unknown;
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="onChange"/> once for every probe that is idle now: each of them first looks at the
+    /// version (so it will not report the commits this change covers again, which on a busy server made one write
+    /// empty the caches once per probe) and stays locked until <paramref name="onChange"/> has run, so no request can
+    /// use it to answer from what is still cached. A commit after its look is still reported by it. A probe in use
+    /// elsewhere is left as it is and reports the change itself.
+    /// </summary>
+    private void ChangedSinceIdleProbesLooked(Action onChange)
+    {
+        var held = new List<Probe>();
+        try
+        {
+            foreach (var other in _idle)
+            {
+                if (!Monitor.TryEnter(other))
+                {
+                    continue;
+                }
+
+                held.Add(other);
+                try
+                {
+                    other.Seen = (long)other.Command.ExecuteScalar()!;
+                }
+                catch (SqliteException)
+                {
+                    // It keeps what it saw, and reports this change (or fails) on its own next look.
+                }
+            }
+
+            onChange();
+        }
+        finally
+        {
+            foreach (var other in held)
+            {
+                Monitor.Exit(other);
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace AliasService.Infrastructure.Persistence;
@@ -26,7 +27,12 @@ internal sealed class ProtectedColumnReader : IMaterializationInterceptor
             fields[i].Clr.SetValue(entity, plaintexts[i]);
         }
 
-        ProtectedColumns.Remember(entity, plaintexts);
+        // Only a tracked entity can be saved, and only then does the writer compare against what was read; an
+        // untracked one (a list page, a cache fill) would only cost a weak-table entry, taken under its lock.
+        if (materializationData.QueryTrackingBehavior is not (QueryTrackingBehavior.NoTracking or QueryTrackingBehavior.NoTrackingWithIdentityResolution))
+        {
+            ProtectedColumns.Remember(entity, plaintexts);
+        }
         return entity;
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using AliasService.Domain.Common;
 using AliasService.Domain.Organizations;
 using AliasService.Infrastructure.Caching;
@@ -13,6 +14,12 @@ namespace AliasService.Infrastructure.Security;
 /// </summary>
 public sealed class ApiKeyLookup(AliasServiceDbContext db, LocalCaches caches, TimeProvider clock)
 {
+    /// <summary>
+    /// The load of an active key, compiled once per context type: on SQLite every committed write empties the caches,
+    /// so under management load most organization-token requests load their key again.
+    /// </summary>
+    private static readonly ConcurrentDictionary<Type, Func<AliasServiceDbContext, string, CancellationToken, Task<ApiKey?>>> FindActive = new();
+
     public async Task<ApiKeyCredential?> FindActiveAsync(string keyId, CancellationToken cancellationToken)
     {
         if (!ApiKey.IsWellFormedId(keyId))
@@ -45,8 +52,9 @@ public sealed class ApiKeyLookup(AliasServiceDbContext db, LocalCaches caches, T
     private async Task<ApiKeyCredential?> LoadAsync(string keyId, CancellationToken cancellationToken)
     {
         // The whole row: the secret is decrypted as the entity is materialized.
-        var key = await db.ApiKeys.AsNoTracking()
-            .SingleOrDefaultAsync(k => k.Id == keyId && k.RevokedAt == null, cancellationToken).ConfigureAwait(false);
+        var key = await FindActive.GetOrAdd(db.GetType(), _ => EF.CompileAsyncQuery(
+                (AliasServiceDbContext context, string id, CancellationToken token) => context.ApiKeys.AsNoTracking().SingleOrDefault(k => k.Id == id && k.RevokedAt == null)))(
+                db, keyId, cancellationToken).ConfigureAwait(false);
         return key is null ? null : new ApiKeyCredential(key.Id, key.OrganizationId, key.Secret, key.LastUsedAt, key.ExpiresAt);
     }
 }

@@ -24,8 +24,8 @@ public sealed class AccessEventDeliveryTests
         using var visitor = service.CreateAnonymousClient();
         var alias = await CreateProtectedAliasAsync(owner, service.Now);
 
-        (await visitor.GetAsync($"/api/v1/alias/{alias}?passcode=wrong-passcode-0000")).Dispose();
-        using var limited = await visitor.GetAsync($"/api/v1/alias/{alias}?passcode={Passcode}");
+        (await visitor.GetAsync(Routes.Retrieve(alias, "wrong-passcode-0000"))).Dispose();
+        using var limited = await visitor.GetAsync(Routes.Retrieve(alias, Passcode));
 
         limited.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
         var (body, _, events) = await AccessEventReader.PageAsync(service.Services, owner, alias, "outcome=limited");
@@ -49,14 +49,33 @@ public sealed class AccessEventDeliveryTests
             using var owner = service.CreateClientFor(organization);
             using var visitor = service.CreateAnonymousClient();
             alias = await CreateProtectedAliasAsync(owner, service.Now);
-            (await visitor.GetAsync($"/api/v1/alias/{alias}?passcode={Passcode}")).EnsureSuccessStatusCode().Dispose();
+            (await visitor.GetAsync(Routes.Retrieve(alias, Passcode))).EnsureSuccessStatusCode().Dispose();
         }
 
         await using var restarted = new ConfiguredService(new Dictionary<string, string> { ["AccessEvents:Enabled"] = "false" }, storage: storage);
         using var client = restarted.CreateClientFor(organization);
-        using var response = await client.GetAsync(AccessEventReader.Route(alias));
+        using var response = await client.GetAsync(Routes.Events(alias));
         var root = await response.ReadJsonAsync(HttpStatusCode.OK);
         root.GetProperty("entries").EnumerateArray().Select(e => AccessEventReader.Data(e).Text("outcome")).Should().Equal("granted", "created");
+    }
+
+    [Test]
+    public async Task StorageFailure_NeverReachesRetrieval_AndTheWriterCarriesOn()
+    {
+        await using var service = new ConfiguredService(new Dictionary<string, string>());
+        using var owner = service.CreateClientFor(await service.CreateOrganizationAsync());
+        using var visitor = service.CreateAnonymousClient();
+        var alias = await CreateProtectedAliasAsync(owner, service.Now);
+        await AccessEventReader.FlushAsync(service.Services);
+        await service.Storage.ExecuteAsync("DROP TABLE access_events");
+
+        using var granted = await visitor.GetAsync(Routes.Retrieve(alias, Passcode));
+        using var refused = await visitor.GetAsync(Routes.Retrieve(alias, "wrong-passcode-0000"));
+
+        granted.StatusCode.Should().Be(HttpStatusCode.OK);
+        refused.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        var flush = () => AccessEventReader.FlushAsync(service.Services);
+        await flush.Should().NotThrowAsync("a batch that cannot be stored is dropped and counted, not thrown");
     }
 
     private static async Task<string> CreateProtectedAliasAsync(HttpClient owner, long now)

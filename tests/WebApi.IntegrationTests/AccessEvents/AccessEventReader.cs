@@ -9,9 +9,6 @@ namespace AliasService.WebApi.IntegrationTests.AccessEvents;
 /// <summary>Reads an alias's access events over HTTP, after storing what the service has queued (no waiting on time).</summary>
 internal static class AccessEventReader
 {
-    public static string Route(string aliasId, string query = "") =>
-        $"/organization/api/v1/alias/{Uri.EscapeDataString(aliasId)}/events" + (query.Length == 0 ? string.Empty : "?" + query);
-
     /// <summary>Stores every event the service has recorded so far: the background writer's own flush.</summary>
     public static Task FlushAsync(IServiceProvider services) => services.GetRequiredService<AccessEventWriter>().FlushAsync();
 
@@ -20,7 +17,7 @@ internal static class AccessEventReader
     {
         ArgumentNullException.ThrowIfNull(owner);
         await FlushAsync(services);
-        using var response = await owner.GetAsync(Route(aliasId, query));
+        using var response = await owner.GetAsync(Routes.Events(aliasId, query));
         var body = await response.Content.ReadAsStringAsync();
         var root = await response.ReadJsonAsync(HttpStatusCode.OK);
         root.EnumerateObject().Select(p => p.Name).Should().Equal("after", "entries");

@@ -72,9 +72,9 @@ public sealed class AccessEventTests : AliasAccessTest
     {
         var alias = await CreateTestAliasAsync(jwtSecret: NewSecret(), passcode: Passcode);
         (await Client.PostAsync(Routes.Update(alias.Id), HttpJson.Body("""{"name":"Renamed","passcode":"another-passcode-1357"}"""))).Dispose();
-        (await Client.PostAsync($"/organization/api/v1/alias/{alias.Id}/jwt_secret/rotate", HttpJson.Body("{}"))).Dispose();
-        (await Client.PostAsync($"/organization/api/v1/alias/{alias.Id}/stream_key/rotate", null)).Dispose();
-        (await Client.PostAsync($"/organization/api/v1/alias/{alias.Id}/tokens/revoke", HttpJson.Body("""{"user_id":"user-9"}"""))).Dispose();
+        (await Client.PostAsync(Routes.Rotate(alias.Id, "jwt_secret"), HttpJson.Body("{}"))).Dispose();
+        (await Client.PostAsync(Routes.Rotate(alias.Id, "stream_key"), null)).Dispose();
+        (await Client.PostAsync(Routes.RevokeTokens(alias.Id), HttpJson.Body("""{"user_id":"user-9"}"""))).Dispose();
         (await Client.PostAsync(Routes.MintToken(alias.Id), HttpJson.Body("""{"user_id":"user-3","host":true}"""))).Dispose();
 
         var (_, events) = await AccessEventReader.AllAsync(Factory.Services, Client, alias.Id);
@@ -115,7 +115,7 @@ public sealed class AccessEventTests : AliasAccessTest
             "SELECT COUNT(*) FROM access_events WHERE \"AliasId\" = @alias AND \"Outcome\" = 'deleted' AND \"ApiKeyId\" = @key",
             ("alias", alias.Id), ("key", Organization.ApiKeyId));
         Convert.ToInt64(stored, System.Globalization.CultureInfo.InvariantCulture).Should().Be(1);
-        using var listed = await Client.GetAsync(AccessEventReader.Route(alias.Id));
+        using var listed = await Client.GetAsync(Routes.Events(alias.Id));
         await ShouldBeNotFoundAsync(listed);
     }
 
@@ -129,8 +129,8 @@ public sealed class AccessEventTests : AliasAccessTest
         (await RetrieveAsync(alias.Id, forged)).Dispose();
         (await RetrieveAsync(alias.Id, passcode: Passcode)).Dispose();
         (await RetrieveAsync(alias.Id, passcode: "wrong-passcode-0000")).Dispose();
-        using var rotatedSecret = await Client.PostAsync($"/organization/api/v1/alias/{alias.Id}/jwt_secret/rotate", HttpJson.Body("{}"));
-        using var rotatedKey = await Client.PostAsync($"/organization/api/v1/alias/{alias.Id}/stream_key/rotate", null);
+        using var rotatedSecret = await Client.PostAsync(Routes.Rotate(alias.Id, "jwt_secret"), HttpJson.Body("{}"));
+        using var rotatedKey = await Client.PostAsync(Routes.Rotate(alias.Id, "stream_key"), null);
         using var minted = await Client.PostAsync(Routes.MintToken(alias.Id), HttpJson.Body("""{"user_id":"user-3"}"""));
         using var updated = await Client.PostAsync(Routes.Update(alias.Id), HttpJson.Body("""{"passcode":"updated-passcode-2468"}"""));
         var secrets = new List<string>
@@ -202,7 +202,7 @@ public sealed class AccessEventTests : AliasAccessTest
     {
         var alias = await CreateTestAliasAsync();
 
-        using var response = await Client.GetAsync(AccessEventReader.Route(alias.Id, query));
+        using var response = await Client.GetAsync(Routes.Events(alias.Id, query));
 
         var error = await response.ReadErrorAsync(HttpStatusCode.BadRequest);
         error.DetailFields().Should().Contain(field);
@@ -216,7 +216,7 @@ public sealed class AccessEventTests : AliasAccessTest
         (await RetrieveAsync(first.Id)).Dispose();
         var page = await AccessEventReader.PageAsync(Factory.Services, Client, first.Id, "limit=1");
 
-        using var response = await Client.GetAsync(AccessEventReader.Route(second.Id, "after=" + Uri.EscapeDataString(page.After!)));
+        using var response = await Client.GetAsync(Routes.Events(second.Id, "after=" + Uri.EscapeDataString(page.After!)));
 
         (await response.ReadErrorAsync(HttpStatusCode.BadRequest)).DetailFields().Should().Contain("after");
     }
@@ -228,8 +228,8 @@ public sealed class AccessEventTests : AliasAccessTest
         var other = await Factory.CreateOrganizationAsync("Other");
         using var otherClient = Factory.CreateClientFor(other);
 
-        using var foreign = await otherClient.GetAsync(AccessEventReader.Route(alias.Id));
-        using var missing = await Client.GetAsync(AccessEventReader.Route("AAAAAAAAAAAAAAAAAAAAAA"));
+        using var foreign = await otherClient.GetAsync(Routes.Events(alias.Id));
+        using var missing = await Client.GetAsync(Routes.Events("AAAAAAAAAAAAAAAAAAAAAA"));
 
         await ShouldBeNotFoundAsync(foreign);
         await ShouldBeNotFoundAsync(missing);
@@ -240,7 +240,7 @@ public sealed class AccessEventTests : AliasAccessTest
     {
         var alias = await CreateTestAliasAsync();
 
-        using var response = await Anonymous.GetAsync(AccessEventReader.Route(alias.Id));
+        using var response = await Anonymous.GetAsync(Routes.Events(alias.Id));
 
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }

@@ -22,6 +22,10 @@ public static class Routes
     /// <summary>Rotation of an alias's <c>jwt_secret</c> or <c>stream_key</c>.</summary>
     public static string Rotate(string id, string what) => $"/organization/api/v1/alias/{Escape(id)}/{what}/rotate";
 
+    /// <summary>An alias's access events, with an optional query string (without <c>?</c>).</summary>
+    public static string Events(string id, string query = "") =>
+        $"/organization/api/v1/alias/{Escape(id)}/events" + (query.Length == 0 ? string.Empty : "?" + query);
+
     public static string InspectToken(string id) => $"/organization/api/v1/alias/{Escape(id)}/token/inspect";
 
     public static string JwtKey(string id) => $"{JwtKeys}/{Escape(id)}";
