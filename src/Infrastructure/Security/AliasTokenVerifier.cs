@@ -74,49 +74,49 @@ public sealed class AliasTokenVerifier(IRegisteredJwtKeys keys, TimeProvider clo
     {
         ArgumentNullException.ThrowIfNull(token);
         ArgumentNullException.ThrowIfNull(target);
-        var verification = new AliasTokenVerification();
-        try
+        if (!JwtStructure.TryParse(token, out var structure, out var malformed))
         {
-            var structure = JwtStructure.Parse(token);
-            verification = Describe(structure);
-            var candidates = await CandidateKeysAsync(structure, target, cancellationToken).ConfigureAwait(false);
-            verification = verification with { Key = candidates[0].Name };
-            TokenValidationResult? primary = null;
-            string? verifiedBy = null;
-            foreach (var candidate in candidates)
-            {
-                var result = await Handler.ValidateTokenAsync(token, Parameters(candidate.Key, structure.Algorithm)).ConfigureAwait(false);
-                primary ??= result;
-                if (result.IsValid && candidate.UnusableSecret is null)
-                {
-                    verifiedBy = candidate.Name;
-                    break;
-                }
-            }
-
-            if (verifiedBy is null)
-            {
-                // The common refusals (a bad signature) are answered without a throw: a refusal is what an attacker
-                // sends, so it must not cost more than an acceptance. A stand-in key (no usable secret) was checked
-                // like a real one, so that refusal costs and reads like any bad signature.
-                var refusal = candidates[0].UnusableSecret is { } unusable
-                    ? new TokenRejectedException(TokenFailureReason.BadSignature, LibraryFailures.SignatureDoesNotVerify, unusable)
-                    : LibraryFailures.Translate(primary!.Exception);
-                return Refused(verification, refusal, target);
-            }
-
-            verification = verification with { Key = verifiedBy };
-            var host = CheckClaims(structure.Payload, target, verification);
-            return verification with { IsValid = true, Host = host };
+            return new AliasTokenVerification().Refuse(malformed);
         }
-        catch (TokenRejectedException rejected)
+
+        var verification = Describe(structure);
+        var (candidates, unusable) = await CandidateKeysAsync(structure, target, cancellationToken).ConfigureAwait(false);
+        if (candidates is null)
         {
-            return Refused(verification, rejected, target);
+            return Refused(verification, unusable!, target);
         }
+
+        verification = verification with { Key = candidates[0].Name };
+        TokenValidationResult? primary = null;
+        string? verifiedBy = null;
+        foreach (var candidate in candidates)
+        {
+            var result = await Handler.ValidateTokenAsync(token, Parameters(candidate.Key, structure.Algorithm)).ConfigureAwait(false);
+            primary ??= result;
+            if (result.IsValid && candidate.UnusableSecret is null)
+            {
+                verifiedBy = candidate.Name;
+                break;
+            }
+        }
+
+        if (verifiedBy is null)
+        {
+            // A stand-in key (no usable secret) was checked like a real one, so that refusal costs and reads like any
+            // bad signature.
+            var refusal = candidates[0].UnusableSecret is { } cause
+                ? CredentialRefusal.OfToken(TokenFailureReason.BadSignature, LibraryFailures.SignatureDoesNotVerify, cause)
+                : LibraryFailures.Translate(primary!.Exception);
+            return Refused(verification, refusal, target);
+        }
+
+        verification = verification with { Key = verifiedBy };
+        var claimsRefused = CheckClaims(structure.Payload, target, verification, out var host);
+        return claimsRefused is null ? verification with { IsValid = true, Host = host } : Refused(verification, claimsRefused, target);
     }
 
-    private static AliasTokenVerification Refused(AliasTokenVerification verification, TokenRejectedException rejected, AliasTokenTarget target) =>
-        verification.Refuse(rejected.Reason, rejected.Message, rejected.Diagnostic) with
+    private static AliasTokenVerification Refused(AliasTokenVerification verification, CredentialRefusal refusal, AliasTokenTarget target) =>
+        verification.Refuse(refusal) with
         {
             Revocations = verification.Claims is not null ? target.RevocationsCovering(verification.UserId, verification.IssuedAt) : [],
         };
@@ -148,21 +148,9 @@ public sealed class AliasTokenVerifier(IRegisteredJwtKeys keys, TimeProvider clo
             ClockSkewSeconds = TokenLifetime.ClockSkewSeconds,
         };
 
-        static long? Lenient(JsonElement payload, string claim)
-        {
-            try
-            {
-                return ClaimRules.OptionalInteger(payload, claim);
-            }
-            catch (TokenRejectedException)
-            {
-                return null;
-            }
-        }
+        static long? Lenient(JsonElement payload, string claim) =>
+            ClaimRules.TryOptionalInteger(payload, claim, out var value, out _) ? value : null;
     }
-
-    private static AliasTokenVerification Refused(TokenRejectedException rejected) =>
-        AliasTokenVerification.Refused(rejected.Reason, rejected.Message, rejected.Diagnostic);
 
     /// <summary>
     /// The keys this token may be checked with, the one that decides a refusal first. An HMAC algorithm only ever gets
@@ -173,7 +161,7 @@ public sealed class AliasTokenVerifier(IRegisteredJwtKeys keys, TimeProvider clo
     /// random stand-in key with the precise cause, so the public refusal is a plain bad signature: whether an alias
     /// has a secret, and how long it is, stays the owner's business.
     /// </summary>
-    private async Task<List<CandidateKey>> CandidateKeysAsync(JwtStructure structure, AliasTokenTarget target, CancellationToken cancellationToken)
+    private async Task<(List<CandidateKey>? Candidates, CredentialRefusal? Refusal)> CandidateKeysAsync(JwtStructure structure, AliasTokenTarget target, CancellationToken cancellationToken)
     {
         if (HmacMinimumKeyBytes.TryGetValue(structure.Algorithm, out var minimumBytes))
         {
@@ -183,21 +171,24 @@ public sealed class AliasTokenVerifier(IRegisteredJwtKeys keys, TimeProvider clo
                 candidates.Add(previous);
             }
 
-            return candidates;
+            return (candidates, null);
         }
 
         if (!AnyAsymmetricAlgorithm.Contains(structure.Algorithm))
         {
-            throw new TokenRejectedException(TokenFailureReason.UnsupportedAlgorithm, "Alias tokens are signed HS256/384/512 with the alias secret, or RS256, PS256 or ES256/384/512 with a registered JWT key.");
+            return (null, CredentialRefusal.OfToken(TokenFailureReason.UnsupportedAlgorithm, "Alias tokens are signed HS256/384/512 with the alias secret, or RS256, PS256 or ES256/384/512 with a registered JWT key."));
         }
 
         // kid is untrusted text: only ever a parameter of this tenant-scoped lookup.
-        var registered = await keys.FindAsync(target.OrganizationId, structure.KeyId, cancellationToken).ConfigureAwait(false)
-            ?? throw new TokenRejectedException(TokenFailureReason.UnknownKey, "The kid does not name a JWT key of this alias's organization.");
+        var registered = await keys.FindAsync(target.OrganizationId, structure.KeyId, cancellationToken).ConfigureAwait(false);
+        if (registered is null)
+        {
+            return (null, CredentialRefusal.OfToken(TokenFailureReason.UnknownKey, "The kid does not name a JWT key of this alias's organization."));
+        }
 
         if (!AsymmetricAlgorithms[registered.Algorithm].Contains(structure.Algorithm, StringComparer.Ordinal))
         {
-            throw new TokenRejectedException(TokenFailureReason.UnsupportedAlgorithm, $"The key named by kid accepts {string.Join(" or ", AsymmetricAlgorithms[registered.Algorithm])} tokens only.");
+            return (null, CredentialRefusal.OfToken(TokenFailureReason.UnsupportedAlgorithm, $"The key named by kid accepts {string.Join(" or ", AsymmetricAlgorithms[registered.Algorithm])} tokens only."));
         }
 
         if (LoadedKeys.Count >= MaxLoadedKeys)
@@ -208,12 +199,12 @@ public sealed class AliasTokenVerifier(IRegisteredJwtKeys keys, TimeProvider clo
 
         try
         {
-            return [new CandidateKey(registered.Id, LoadedKeys.GetOrAdd((registered.Id, registered.Fingerprint), _ => Load(registered.PublicKeyPem, registered.Algorithm)), null)];
+            return ([new CandidateKey(registered.Id, LoadedKeys.GetOrAdd((registered.Id, registered.Fingerprint), _ => Load(registered.PublicKeyPem, registered.Algorithm)), null)], null);
         }
         catch (DomainValidationException)
         {
             // Registered before the key rules were tightened (another RSA exponent, an explicit EC curve).
-            throw new TokenRejectedException(TokenFailureReason.UnknownKey, "The key named by kid is no longer accepted (RSA keys need the exponent 65537, EC keys a named curve): register a new key.");
+            return (null, CredentialRefusal.OfToken(TokenFailureReason.UnknownKey, "The key named by kid is no longer accepted (RSA keys need the exponent 65537, EC keys a named curve): register a new key."));
         }
     }
 
@@ -254,40 +245,54 @@ public sealed class AliasTokenVerifier(IRegisteredJwtKeys keys, TimeProvider clo
         RequireExpirationTime = false,
     };
 
-    /// <summary>Answers the <c>host</c> flag once <c>alias</c>, <c>host</c>, <c>user_id</c>, the lifetime and the revocations hold.</summary>
-    private bool CheckClaims(JsonElement payload, AliasTokenTarget target, AliasTokenVerification verification)
+    /// <summary>
+    /// The refusal, if any, of <c>alias</c>, <c>host</c>, <c>user_id</c>, the lifetime and the revocations; the
+    /// <c>host</c> flag when they hold.
+    /// </summary>
+    private CredentialRefusal? CheckClaims(JsonElement payload, AliasTokenTarget target, AliasTokenVerification verification, out bool host)
     {
+        host = false;
         if (target.AliasId is not null
             && (!payload.TryGetProperty("alias", out var aliasClaim)
                 || aliasClaim.ValueKind != JsonValueKind.String
                 || !string.Equals(aliasClaim.GetString(), target.AliasId, StringComparison.Ordinal)))
         {
-            throw new TokenRejectedException(TokenFailureReason.AliasMismatch, "The alias claim must be a JSON string equal to the alias id.");
+            return CredentialRefusal.OfToken(TokenFailureReason.AliasMismatch, "The alias claim must be a JSON string equal to the alias id.");
         }
 
-        var host = false;
         if (payload.TryGetProperty("host", out var hostClaim))
         {
-            host = hostClaim.ValueKind switch
+            switch (hostClaim.ValueKind)
             {
-                JsonValueKind.True => true,
-                JsonValueKind.False => false,
-                _ => throw new TokenRejectedException(TokenFailureReason.InvalidClaim, "The host claim must be true or false."),
-            };
+                case JsonValueKind.True:
+                    host = true;
+                    break;
+                case JsonValueKind.False:
+                    break;
+                default:
+                    return CredentialRefusal.OfToken(TokenFailureReason.InvalidClaim, "The host claim must be true or false.");
+            }
         }
 
         if (payload.TryGetProperty("user_id", out var userClaim) && userClaim.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
         {
-            throw new TokenRejectedException(TokenFailureReason.InvalidClaim, "The user_id claim must be a string.");
+            host = false;
+            return CredentialRefusal.OfToken(TokenFailureReason.InvalidClaim, "The user_id claim must be a string.");
         }
 
-        TokenLifetime.Check(payload, clock.GetUtcNow().ToUnixTimeSeconds(), allowExpiresIn: true);
+        if (!TokenLifetime.TryCheck(payload, clock.GetUtcNow().ToUnixTimeSeconds(), allowExpiresIn: true, out _, out var lifetimeRefused))
+        {
+            host = false;
+            return lifetimeRefused;
+        }
+
         if (target.RevocationsCovering(verification.UserId, verification.IssuedAt).Count > 0)
         {
-            throw new TokenRejectedException(TokenFailureReason.TokenRevoked, "The token was issued at or before a revocation of this alias's tokens (or has no iat): ask for a new token.");
+            host = false;
+            return CredentialRefusal.OfToken(TokenFailureReason.TokenRevoked, "The token was issued at or before a revocation of this alias's tokens (or has no iat): ask for a new token.");
         }
 
-        return host;
+        return null;
     }
 
     /// <summary>A key to check the signature with, its name for diagnostics, and why it cannot really verify (a stand-in).</summary>

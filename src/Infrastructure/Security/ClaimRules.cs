@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using AliasService.Application.Common.Models;
 
 namespace AliasService.Infrastructure.Security;
 
@@ -9,18 +11,22 @@ namespace AliasService.Infrastructure.Security;
 public static class ClaimRules
 {
     /// <summary>The claim as a JSON integer (Unix seconds), null when absent; anything else is refused.</summary>
-    public static long? OptionalInteger(JsonElement payload, string claim)
+    public static bool TryOptionalInteger(JsonElement payload, string claim, out long? value, [NotNullWhen(false)] out CredentialRefusal? refusal)
     {
-        if (!payload.TryGetProperty(claim, out var value))
+        refusal = null;
+        value = null;
+        if (!payload.TryGetProperty(claim, out var element))
         {
-            return null;
+            return true;
         }
 
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) && !value.GetRawText().AsSpan().ContainsAny('.', 'e', 'E'))
+        if (element.ValueKind == JsonValueKind.Number && element.TryGetInt64(out var number) && !element.GetRawText().AsSpan().ContainsAny('.', 'e', 'E'))
         {
-            return number;
+            value = number;
+            return true;
         }
 
-        throw new TokenRejectedException(TokenFailureReason.InvalidClaim, $"The {claim} claim must be an integer.");
+        refusal = CredentialRefusal.OfToken(TokenFailureReason.InvalidClaim, $"The {claim} claim must be an integer.");
+        return false;
     }
 }

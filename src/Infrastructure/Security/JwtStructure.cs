@@ -1,6 +1,8 @@
 using System.Buffers.Text;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Unicode;
+using AliasService.Application.Common.Models;
 
 namespace AliasService.Infrastructure.Security;
 
@@ -37,30 +39,41 @@ public sealed class JwtStructure
     /// <summary>The payload as raw JSON, for checks of claim types that the library would coerce.</summary>
     public JsonElement Payload { get; }
 
-    /// <summary>Parses the token's structure or throws <see cref="TokenRejectedException"/> saying why.</summary>
-    public static JwtStructure Parse(string token)
+    /// <summary>
+    /// Parses the token's structure, or answers false with the refusal saying why (without throwing: a malformed token
+    /// is what an attacker sends, so its refusal must stay cheap).
+    /// </summary>
+    public static bool TryParse(string token, [NotNullWhen(true)] out JwtStructure? structure, [NotNullWhen(false)] out CredentialRefusal? refusal)
     {
         ArgumentNullException.ThrowIfNull(token);
+        structure = null;
         if (token.Length > MaxTokenLength)
         {
-            throw new TokenRejectedException(TokenFailureReason.TokenTooLong, $"The token is longer than {MaxTokenLength} characters.");
+            refusal = CredentialRefusal.OfToken(TokenFailureReason.TokenTooLong, $"The token is longer than {MaxTokenLength} characters.");
+            return false;
         }
 
         var segments = token.Split('.');
         if (segments.Length != 3)
         {
-            throw Malformed("A JWT has exactly three dot-separated segments; encrypted (five-segment) tokens are not accepted.");
+            refusal = Malformed("A JWT has exactly three dot-separated segments; encrypted (five-segment) tokens are not accepted.");
+            return false;
         }
 
         foreach (var segment in segments)
         {
             if (segment.Length == 0 || !IsBase64Url(segment))
             {
-                throw Malformed("Every segment must be non-empty base64url text without padding.");
+                refusal = Malformed("Every segment must be non-empty base64url text without padding.");
+                return false;
             }
         }
 
-        var header = ParseObject(segments[0], "header");
+        if (!TryParseObject(segments[0], "header", out var header, out refusal))
+        {
+            return false;
+        }
+
         string? algorithm = null;
         string? keyId = null;
         foreach (var member in header.EnumerateObject())
@@ -77,49 +90,63 @@ public sealed class JwtStructure
                                 && string.Equals(member.Value.GetString(), "JWT", StringComparison.OrdinalIgnoreCase):
                     break;
                 default:
-                    throw new TokenRejectedException(TokenFailureReason.UnsupportedHeader, "The token header may hold only alg, typ (\"JWT\") and kid.");
+                    refusal = CredentialRefusal.OfToken(TokenFailureReason.UnsupportedHeader, "The token header may hold only alg, typ (\"JWT\") and kid.");
+                    return false;
             }
         }
 
         if (string.IsNullOrEmpty(algorithm))
         {
-            throw Malformed("The token header has no alg.");
+            refusal = Malformed("The token header has no alg.");
+            return false;
         }
 
-        return new JwtStructure(algorithm, keyId, header, ParseObject(segments[1], "payload"));
+        if (!TryParseObject(segments[1], "payload", out var payload, out refusal))
+        {
+            return false;
+        }
+
+        structure = new JwtStructure(algorithm, keyId, header, payload);
+        return true;
     }
 
-    private static JsonElement ParseObject(string segment, string part)
+    private static bool TryParseObject(string segment, string part, out JsonElement element, [NotNullWhen(false)] out CredentialRefusal? refusal)
     {
-        byte[] bytes;
-        try
+        element = default;
+        var bytes = new byte[Base64Url.GetMaxDecodedLength(segment.Length)];
+        if (!Base64Url.TryDecodeFromChars(segment, bytes, out var written))
         {
-            bytes = Base64Url.DecodeFromChars(segment);
+            refusal = Malformed($"The token {part} is not valid base64url.");
+            return false;
         }
-        catch (FormatException)
-        {
-            throw Malformed($"The token {part} is not valid base64url.");
-        }
+
+        var json = bytes.AsSpan(0, written);
 
         // The JSON reader accepts invalid UTF-8 inside strings and only fails when they are read as text.
-        if (!Utf8.IsValid(bytes))
+        if (!Utf8.IsValid(json))
         {
-            throw Malformed($"The token {part} is not valid UTF-8.");
+            refusal = Malformed($"The token {part} is not valid UTF-8.");
+            return false;
         }
 
         try
         {
-            using var document = JsonDocument.Parse(bytes, StrictJson);
+            using var document = JsonDocument.Parse(bytes.AsMemory(0, written), StrictJson);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                throw Malformed($"The token {part} is not a JSON object.");
+                refusal = Malformed($"The token {part} is not a JSON object.");
+                return false;
             }
 
-            return document.RootElement.Clone();
+            element = document.RootElement.Clone();
+            refusal = null;
+            return true;
         }
         catch (JsonException)
         {
-            throw Malformed($"The token {part} is not valid JSON (or repeats a member).");
+            // The one refusal that still costs a throw and catch (inside the parser); it never leaves this method.
+            refusal = Malformed($"The token {part} is not valid JSON (or repeats a member).");
+            return false;
         }
     }
 
@@ -136,5 +163,5 @@ public sealed class JwtStructure
         return segment.Length % 4 != 1;
     }
 
-    private static TokenRejectedException Malformed(string description) => new(TokenFailureReason.Malformed, description);
+    private static CredentialRefusal Malformed(string description) => CredentialRefusal.OfToken(TokenFailureReason.Malformed, description);
 }

@@ -1,3 +1,4 @@
+using AliasService.Application.Common.Models;
 using Microsoft.IdentityModel.Tokens;
 
 namespace AliasService.Infrastructure.Security;
@@ -8,16 +9,16 @@ public static class LibraryFailures
     /// <summary>The one description of a bad signature, whatever the precise cause (see <see cref="TokenDiagnostic"/>).</summary>
     public const string SignatureDoesNotVerify = "The token signature does not verify.";
 
-    public static TokenRejectedException Translate(Exception? exception) => exception switch
+    public static CredentialRefusal Translate(Exception? exception) => exception switch
     {
-        SecurityTokenExpiredException => new(TokenFailureReason.TokenExpired, "The token has expired."),
-        SecurityTokenNoExpirationException => new(TokenFailureReason.MissingExpiry, "The token has no expiry."),
-        SecurityTokenNotYetValidException => new(TokenFailureReason.NotYetValid, "The token is not valid yet (nbf)."),
-        SecurityTokenInvalidLifetimeException => new(TokenFailureReason.InvalidClaim, "The token lifetime is invalid."),
-        SecurityTokenInvalidAlgorithmException => new(TokenFailureReason.UnsupportedAlgorithm, "The token algorithm is not accepted for this key."),
-        SecurityTokenSignatureKeyNotFoundException => new(TokenFailureReason.BadSignature, SignatureDoesNotVerify),
-        SecurityTokenInvalidSignatureException => new(TokenFailureReason.BadSignature, SignatureDoesNotVerify),
-        SecurityTokenMalformedException => new(TokenFailureReason.Malformed, "The token is not a well-formed JWT."),
-        _ => new(TokenFailureReason.Malformed, "The token could not be validated."),
+        SecurityTokenExpiredException => CredentialRefusal.OfToken(TokenFailureReason.TokenExpired, "The token has expired."),
+        SecurityTokenNoExpirationException => CredentialRefusal.OfToken(TokenFailureReason.MissingExpiry, "The token has no expiry."),
+        SecurityTokenNotYetValidException => CredentialRefusal.OfToken(TokenFailureReason.NotYetValid, "The token is not valid yet (nbf)."),
+        SecurityTokenInvalidLifetimeException => CredentialRefusal.OfToken(TokenFailureReason.InvalidClaim, "The token lifetime is invalid."),
+        SecurityTokenInvalidAlgorithmException => CredentialRefusal.OfToken(TokenFailureReason.UnsupportedAlgorithm, "The token algorithm is not accepted for this key."),
+        SecurityTokenSignatureKeyNotFoundException => CredentialRefusal.OfToken(TokenFailureReason.BadSignature, SignatureDoesNotVerify),
+        SecurityTokenInvalidSignatureException => CredentialRefusal.OfToken(TokenFailureReason.BadSignature, SignatureDoesNotVerify),
+        SecurityTokenMalformedException => CredentialRefusal.OfToken(TokenFailureReason.Malformed, "The token is not a well-formed JWT."),
+        _ => CredentialRefusal.OfToken(TokenFailureReason.Malformed, "The token could not be validated."),
     };
 }

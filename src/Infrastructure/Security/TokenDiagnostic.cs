@@ -3,7 +3,7 @@ namespace AliasService.Infrastructure.Security;
 /// <summary>
 /// Precise causes of a refused alias token that the public 401 must not tell apart (they would reveal whether an
 /// alias has a jwt_secret and how long it is): publicly they are all <see cref="TokenFailureReason.BadSignature"/>.
-/// Kept in <see cref="Application.Common.Models.AliasTokenVerification.Diagnostic"/> for the owner only.
+/// Kept in <see cref="Application.Common.Models.CredentialRefusal.PreciseReason"/> for the owner only.
 /// </summary>
 public static class TokenDiagnostic
 {

@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using AliasService.Application.Common.Models;
 
 namespace AliasService.Infrastructure.Security;
 
@@ -13,23 +15,28 @@ public static class TokenLifetime
 
     /// <summary>
     /// Checks <c>exp</c>, <c>nbf</c>, <c>iat</c> and (when <paramref name="allowExpiresIn"/>) <c>iat</c> + <c>expires_in</c>;
-    /// answers the effective expiry. A token with no lifetime at all is refused (<c>missing_expiry</c>).
+    /// answers the effective expiry, or the refusal. A token with no lifetime at all is refused (<c>missing_expiry</c>).
     /// </summary>
-    public static long Check(JsonElement payload, long now, bool allowExpiresIn)
+    public static bool TryCheck(JsonElement payload, long now, bool allowExpiresIn, out long expiresAt, [NotNullWhen(false)] out CredentialRefusal? refusal)
     {
-        var expires = ClaimRules.OptionalInteger(payload, "exp");
-        var notBefore = ClaimRules.OptionalInteger(payload, "nbf");
-        var issuedAt = ClaimRules.OptionalInteger(payload, "iat");
-        var expiresIn = allowExpiresIn ? ClaimRules.OptionalInteger(payload, "expires_in") : null;
+        expiresAt = 0;
+        long? expiresIn = null;
+        if (!ClaimRules.TryOptionalInteger(payload, "exp", out var expires, out refusal)
+            || !ClaimRules.TryOptionalInteger(payload, "nbf", out var notBefore, out refusal)
+            || !ClaimRules.TryOptionalInteger(payload, "iat", out var issuedAt, out refusal)
+            || (allowExpiresIn && !ClaimRules.TryOptionalInteger(payload, "expires_in", out expiresIn, out refusal)))
+        {
+            return false;
+        }
 
         if (issuedAt > now + ClockSkewSeconds)
         {
-            throw new TokenRejectedException(TokenFailureReason.IssuedInFuture, "The token was issued in the future (iat).");
+            return Refuse(TokenFailureReason.IssuedInFuture, "The token was issued in the future (iat).", out refusal);
         }
 
         if (notBefore > now + ClockSkewSeconds)
         {
-            throw new TokenRejectedException(TokenFailureReason.NotYetValid, "The token is not valid yet (nbf).");
+            return Refuse(TokenFailureReason.NotYetValid, "The token is not valid yet (nbf).", out refusal);
         }
 
         long? relative = null;
@@ -37,12 +44,12 @@ public static class TokenLifetime
         {
             if (issuedAt is not { } issued)
             {
-                throw new TokenRejectedException(TokenFailureReason.MissingExpiry, "expires_in counts from iat, and the token has no iat.");
+                return Refuse(TokenFailureReason.MissingExpiry, "expires_in counts from iat, and the token has no iat.", out refusal);
             }
 
             if (seconds <= 0)
             {
-                throw new TokenRejectedException(TokenFailureReason.InvalidClaim, "expires_in must be a positive number of seconds.");
+                return Refuse(TokenFailureReason.InvalidClaim, "expires_in must be a positive number of seconds.", out refusal);
             }
 
             relative = issued > 0 && seconds > long.MaxValue - issued ? long.MaxValue : issued + seconds;
@@ -50,18 +57,25 @@ public static class TokenLifetime
 
         if (expires is null && relative is null)
         {
-            throw new TokenRejectedException(TokenFailureReason.MissingExpiry, allowExpiresIn
+            return Refuse(TokenFailureReason.MissingExpiry, allowExpiresIn
                 ? "The token needs exp, or iat with expires_in."
-                : "The token needs exp.");
+                : "The token needs exp.", out refusal);
         }
 
         // Both present: both must hold, so the earlier one decides.
         var effective = Math.Min(expires ?? long.MaxValue, relative ?? long.MaxValue);
         if (effective <= now - ClockSkewSeconds)
         {
-            throw new TokenRejectedException(TokenFailureReason.TokenExpired, "The token has expired.");
+            return Refuse(TokenFailureReason.TokenExpired, "The token has expired.", out refusal);
         }
 
-        return effective;
+        expiresAt = effective;
+        return true;
+    }
+
+    private static bool Refuse(string reason, string description, out CredentialRefusal refusal)
+    {
+        refusal = CredentialRefusal.OfToken(reason, description);
+        return false;
     }
 }

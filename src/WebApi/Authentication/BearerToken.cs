@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using AliasService.Application.Common.Models;
 using AliasService.Infrastructure.Security;
 using Microsoft.Extensions.Primitives;
 
@@ -8,14 +10,21 @@ internal static class BearerToken
 {
     private const string Prefix = "Bearer ";
 
-    public static string From(StringValues authorization)
+    private static readonly CredentialRefusal NotABearerToken =
+        CredentialRefusal.OfToken(TokenFailureReason.Malformed, "Send exactly one Authorization header of the form 'Bearer <token>'.");
+
+    public static bool TryRead(StringValues authorization, [NotNullWhen(true)] out string? token, [NotNullWhen(false)] out CredentialRefusal? refusal)
     {
         if (authorization.Count != 1 || authorization[0] is not { } value
             || !value.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) || value.Length == Prefix.Length)
         {
-            throw new TokenRejectedException(TokenFailureReason.Malformed, "Send exactly one Authorization header of the form 'Bearer <token>'.");
+            token = null;
+            refusal = NotABearerToken;
+            return false;
         }
 
-        return value[Prefix.Length..].Trim();
+        token = value[Prefix.Length..].Trim();
+        refusal = null;
+        return true;
     }
 }

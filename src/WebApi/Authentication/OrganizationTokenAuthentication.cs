@@ -1,8 +1,11 @@
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Text;
+using AliasService.Application.Common.Models;
 using AliasService.Infrastructure.Persistence;
 using AliasService.Infrastructure.Security;
 using AliasService.WebApi.Errors;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -22,6 +25,23 @@ internal static class OrganizationTokenAuthentication
     private const string SigningKeyItem = "AliasService.OrganizationToken.Key";
     private const string StructureItem = "AliasService.OrganizationToken.Structure";
     private const string CredentialItem = "AliasService.OrganizationToken.Credential";
+    private const string RefusalItem = "AliasService.OrganizationToken.Refusal";
+
+    /// <summary>
+    /// One signing key per cached credential (the same instance while it stays cached; a reloaded or rotated credential
+    /// is a new instance, so it gets a new key): the library identifies a key by its JWK thumbprint, which it computes
+    /// once per key object, and caches its signature provider under that.
+    /// </summary>
+    private static readonly ConditionalWeakTable<ApiKeyCredential, SymmetricSecurityKey> SigningKeys = new();
+
+    private static readonly CredentialRefusal MissingToken =
+        CredentialRefusal.WithoutToken(TokenFailureReason.MissingToken, "An organization token is required.");
+
+    private static readonly CredentialRefusal NotHs256 =
+        CredentialRefusal.OfToken(TokenFailureReason.UnsupportedAlgorithm, "Organization tokens are signed HS256.");
+
+    private static readonly CredentialRefusal UnknownKey =
+        CredentialRefusal.OfToken(TokenFailureReason.UnknownKey, "The kid does not name an active API key.");
 
     public static IServiceCollection AddOrganizationTokenAuthentication(this IServiceCollection services)
     {
@@ -67,38 +87,35 @@ internal static class OrganizationTokenAuthentication
             return;
         }
 
-        try
+        if (!BearerToken.TryRead(authorization, out var token, out var refusal) || !JwtStructure.TryParse(token, out var structure, out refusal))
         {
-            var token = BearerToken.From(authorization);
-            var structure = JwtStructure.Parse(token);
-
-            // Alias tokens come this way too on public retrieval (asymmetric, or HS256 without an API key's kid): they
-            // are refused here without throwing, which would cost more than the rest of the check.
-            if (!string.Equals(structure.Algorithm, SecurityAlgorithms.HmacSha256, StringComparison.Ordinal))
-            {
-                context.Fail(new TokenRejectedException(TokenFailureReason.UnsupportedAlgorithm, "Organization tokens are signed HS256."));
-                return;
-            }
-
-            var credential = structure.KeyId is null
-                ? null
-                : await context.HttpContext.RequestServices.GetRequiredService<ApiKeyLookup>()
-                    .FindActiveAsync(structure.KeyId, context.HttpContext.RequestAborted).ConfigureAwait(false);
-            if (credential is null)
-            {
-                context.Fail(new TokenRejectedException(TokenFailureReason.UnknownKey, "The kid does not name an active API key."));
-                return;
-            }
-
-            context.HttpContext.Items[SigningKeyItem] = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(credential.Secret)) { KeyId = credential.KeyId };
-            context.HttpContext.Items[StructureItem] = structure;
-            context.HttpContext.Items[CredentialItem] = credential;
-            context.Token = token;
+            Refuse(context, refusal);
+            return;
         }
-        catch (TokenRejectedException rejected)
+
+        // Alias tokens come this way too on public retrieval (asymmetric, or HS256 without an API key's kid): every
+        // refusal here is returned, not thrown, which would cost more than the rest of the check.
+        if (!string.Equals(structure.Algorithm, SecurityAlgorithms.HmacSha256, StringComparison.Ordinal))
         {
-            context.Fail(rejected);
+            Refuse(context, NotHs256);
+            return;
         }
+
+        var credential = structure.KeyId is null
+            ? null
+            : await context.HttpContext.RequestServices.GetRequiredService<ApiKeyLookup>()
+                .FindActiveAsync(structure.KeyId, context.HttpContext.RequestAborted).ConfigureAwait(false);
+        if (credential is null)
+        {
+            Refuse(context, UnknownKey);
+            return;
+        }
+
+        context.HttpContext.Items[SigningKeyItem] = SigningKeys.GetValue(
+            credential, static c => new SymmetricSecurityKey(Encoding.UTF8.GetBytes(c.Secret)) { KeyId = c.KeyId });
+        context.HttpContext.Items[StructureItem] = structure;
+        context.HttpContext.Items[CredentialItem] = credential;
+        context.Token = token;
     }
 
     private static Task AuthenticationFailedAsync(AuthenticationFailedContext context)
@@ -109,7 +126,7 @@ internal static class OrganizationTokenAuthentication
             return Task.CompletedTask;
         }
 
-        context.Fail(context.Exception as TokenRejectedException ?? LibraryFailures.Translate(context.Exception));
+        Refuse(context, LibraryFailures.Translate(context.Exception));
         return Task.CompletedTask;
     }
 
@@ -118,23 +135,20 @@ internal static class OrganizationTokenAuthentication
         var http = context.HttpContext;
         if (http.Items[StructureItem] is not JwtStructure structure || http.Items[CredentialItem] is not ApiKeyCredential credential)
         {
-            context.Fail(new TokenRejectedException(TokenFailureReason.Malformed, "The token could not be read."));
+            Refuse(context, CredentialRefusal.OfToken(TokenFailureReason.Malformed, "The token could not be read."));
             return;
         }
 
-        try
+        var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().ToUnixTimeSeconds();
+        if (!TokenLifetime.TryCheck(structure.Payload, now, allowExpiresIn: false, out var expires, out var refusal))
         {
-            var clock = http.RequestServices.GetRequiredService<TimeProvider>();
-            var now = clock.GetUtcNow().ToUnixTimeSeconds();
-            var expires = TokenLifetime.Check(structure.Payload, now, allowExpiresIn: false);
-            if (expires > now + (long)MaxLifetime.TotalSeconds + TokenLifetime.ClockSkewSeconds)
-            {
-                throw new TokenRejectedException(TokenFailureReason.LifetimeTooLong, "Organization tokens may expire at most 24 hours ahead.");
-            }
+            Refuse(context, refusal);
+            return;
         }
-        catch (TokenRejectedException rejected)
+
+        if (expires > now + (long)MaxLifetime.TotalSeconds + TokenLifetime.ClockSkewSeconds)
         {
-            context.Fail(rejected);
+            Refuse(context, CredentialRefusal.OfToken(TokenFailureReason.LifetimeTooLong, "Organization tokens may expire at most 24 hours ahead."));
             return;
         }
 
@@ -147,8 +161,16 @@ internal static class OrganizationTokenAuthentication
     private static Task ChallengeAsync(JwtBearerChallengeContext context)
     {
         context.HandleResponse();
-        return context.AuthenticateFailure is TokenRejectedException rejected
-            ? ErrorResponses.WriteUnauthorizedAsync(context.HttpContext, rejected.Reason, rejected.Message)
-            : ErrorResponses.WriteUnauthorizedAsync(context.HttpContext, TokenFailureReason.MissingToken, null);
+        return ErrorResponses.WriteRefusalAsync(context.HttpContext, context.HttpContext.Items[RefusalItem] as CredentialRefusal ?? MissingToken);
+    }
+
+    /// <summary>
+    /// Fails authentication with the refusal, kept for the challenge (the authentication API carries only an
+    /// exception; its message, the description, is what the handler logs).
+    /// </summary>
+    private static void Refuse(ResultContext<JwtBearerOptions> context, CredentialRefusal refusal)
+    {
+        context.HttpContext.Items[RefusalItem] = refusal;
+        context.Fail(refusal.Description);
     }
 }

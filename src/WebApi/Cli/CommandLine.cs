@@ -192,8 +192,8 @@ internal static class CommandLine
         var answer = new
         {
             verification.IsValid,
-            Reason = verification.IsValid ? null : verification.Diagnostic,
-            Description = verification.IsValid ? "The token is valid for the supplied key (revocations are not known offline)." : verification.FailureDescription,
+            Reason = verification.Refusal?.PreciseReason,
+            Description = verification.Refusal?.Description ?? "The token is valid for the supplied key (revocations are not known offline).",
             verification.Algorithm,
             verification.Key,
             verification.Header,

@@ -4,13 +4,13 @@ using AliasService.Domain.Common;
 using AliasService.Infrastructure.Idempotency;
 using AliasService.Infrastructure.Persistence;
 using AliasService.Infrastructure.Redis;
-using AliasService.Infrastructure.Security;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace AliasService.WebApi.Errors;
 
 /// <summary>
-/// The one exception-to-HTTP mapping. Expected failures become 4xx envelopes, an unavailable database or Redis a 503 (with
+/// The one exception-to-HTTP mapping. Expected failures become 4xx envelopes (a refused credential is no exception: it
+/// is returned as a <c>CredentialRefusal</c> and written by <see cref="ErrorResponses.WriteRefusalAsync"/>), an unavailable database or Redis a 503 (with
 /// Retry-After); anything else is logged with its stack trace and answered with a bare 500 envelope, never with internals.
 /// </summary>
 internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
@@ -27,16 +27,6 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
         if (httpContext.Response.HasStarted)
         {
             return false;
-        }
-
-        switch (exception)
-        {
-            case AccessDeniedException denied:
-                await ErrorResponses.WriteUnauthorizedAsync(httpContext, denied.Reason, denied.TokenPresented ? denied.Message : null).ConfigureAwait(false);
-                return true;
-            case TokenRejectedException rejected:
-                await ErrorResponses.WriteUnauthorizedAsync(httpContext, rejected.Reason, rejected.Message).ConfigureAwait(false);
-                return true;
         }
 
         var (status, body) = exception switch

@@ -1,4 +1,5 @@
 using System.Text;
+using AliasService.Application.Common.Models;
 using AliasService.WebApi.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
@@ -13,8 +14,11 @@ internal static class ErrorResponses
 {
     public const string Unauthorized = "UNAUTHORIZED";
 
-    /// <summary>The envelope as an MVC action result (for filters and MVC factories), written by <see cref="WriteAsync"/>.</summary>
-    public static IActionResult Result(int status, ErrorBody body) => new ErrorResult(status, body);
+    /// <summary>The envelope as an MVC action result (for filters, MVC factories and actions), written by <see cref="WriteAsync"/>.</summary>
+    public static ActionResult Result(int status, ErrorBody body) => new ErrorResult(status, body);
+
+    /// <summary>A refused credential as an MVC action result, written by <see cref="WriteRefusalAsync"/>.</summary>
+    public static ActionResult Refused(CredentialRefusal refusal) => new RefusalResult(refusal);
 
     /// <summary>A 400 naming every invalid field: a summary as the message, the reasons per field as details.</summary>
     public static ErrorBody InvalidFields(IReadOnlyDictionary<string, string[]> details) => new(Summarize(details), details);
@@ -27,19 +31,21 @@ internal static class ErrorResponses
     }
 
     /// <summary>
-    /// A 401 with the RFC 6750 challenge: <c>error="invalid_token"</c> and a description when a token was sent
-    /// and refused, a bare challenge when none was (RFC 6750 section 3.1).
+    /// The one answer to a refused credential: a 401 with the RFC 6750 challenge, <c>error="invalid_token"</c> and the
+    /// description when a token was sent and refused, a bare challenge when none was (RFC 6750 section 3.1). Only the
+    /// public reason is written; the precise one stays with the owner's token inspection.
     /// </summary>
-    public static Task WriteUnauthorizedAsync(HttpContext context, string reason, string? description)
+    public static Task WriteRefusalAsync(HttpContext context, CredentialRefusal refusal)
     {
+        ArgumentNullException.ThrowIfNull(refusal);
         var challenge = new StringBuilder("Bearer realm=\"AliasService\"");
-        if (description is not null)
+        if (refusal.TokenPresented)
         {
-            challenge.Append(", error=\"invalid_token\", error_description=\"").Append(Quote(description)).Append('"');
+            challenge.Append(", error=\"invalid_token\", error_description=\"").Append(Quote(refusal.Description)).Append('"');
         }
 
         context.Response.Headers[HeaderNames.WWWAuthenticate] = challenge.ToString();
-        return WriteAsync(context, StatusCodes.Status401Unauthorized, new ErrorBody(Unauthorized, Reason: reason));
+        return WriteAsync(context, StatusCodes.Status401Unauthorized, new ErrorBody(Unauthorized, Reason: refusal.Reason));
     }
 
     public static IReadOnlyDictionary<string, string[]> Details(string field, string reason) =>
@@ -49,9 +55,14 @@ internal static class ErrorResponses
     public static string Summarize(IReadOnlyDictionary<string, string[]> details) =>
         "Invalid request: " + string.Join("; ", details.SelectMany(d => d.Value.Select(r => $"{d.Key} {r}")));
 
-    private sealed class ErrorResult(int status, ErrorBody body) : IActionResult
+    private sealed class ErrorResult(int status, ErrorBody body) : ActionResult
     {
-        public Task ExecuteResultAsync(ActionContext context) => WriteAsync(context.HttpContext, status, body);
+        public override Task ExecuteResultAsync(ActionContext context) => WriteAsync(context.HttpContext, status, body);
+    }
+
+    private sealed class RefusalResult(CredentialRefusal refusal) : ActionResult
+    {
+        public override Task ExecuteResultAsync(ActionContext context) => WriteRefusalAsync(context.HttpContext, refusal);
     }
 
     private static string Quote(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "'", StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AliasService.Application.Aliases.Queries.RetrieveAlias;
 using AliasService.Application.Common.Interfaces;
 using AliasService.Application.Common.Models;
 using AliasService.Domain.AccessEvents;
@@ -41,7 +42,7 @@ internal sealed class FailedRetrievalLimitFilter(IFailedAttemptLimiter limiter, 
         try
         {
             var executed = await next();
-            credentialFailed = CredentialFailure.ReasonOf(executed.Exception) is not null;
+            credentialFailed = executed.Exception is null && http.Features.Get<AliasRetrieval>() is { Outcome: AliasRetrievalOutcome.Refused };
         }
         finally
         {

@@ -1,21 +1,21 @@
-using AliasService.Domain.Aliases;
-using AliasService.WebApi.Errors;
+using AliasService.Application.Aliases.Queries.RetrieveAlias;
 using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace AliasService.WebApi.Telemetry;
 
-/// <summary>Records the outcome of each public retrieval; the exception handler still writes the response.</summary>
+/// <summary>Records the outcome of each public retrieval, as the action left it (<see cref="AliasRetrieval"/>).</summary>
 internal sealed class AccessDecisionFilter(AccessDecisionMetrics metrics) : IAsyncActionFilter
 {
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
         var executed = await next();
-        var (outcome, reason) = executed.Exception switch
+        var retrieval = executed.Exception is null ? context.HttpContext.Features.Get<AliasRetrieval>() : null;
+        var (outcome, reason) = retrieval switch
         {
-            null => ("allowed", "none"),
-            var e when CredentialFailure.ReasonOf(e) is { } refused => ("denied", refused),
-            AliasNotFoundException => ("not_found", "none"),
-            AliasExpiredException => ("expired", "none"),
+            { Outcome: AliasRetrievalOutcome.Found } => ("allowed", "none"),
+            { Outcome: AliasRetrievalOutcome.Refused, Refusal: { } refusal } => ("denied", refusal.Reason),
+            { Outcome: AliasRetrievalOutcome.NotFound } => ("not_found", "none"),
+            { Outcome: AliasRetrievalOutcome.Expired } => ("expired", "none"),
             _ => ("error", "none"),
         };
         metrics.Record(outcome, reason);

@@ -131,8 +131,9 @@ public sealed class AliasTokenVerifierTests
         var result = await Verify(token, alias);
         result.IsValid.Should().BeFalse();
         result.Host.Should().BeFalse();
-        result.FailureDescription.Should().NotBeNullOrWhiteSpace();
-        return result.FailureReason;
+        result.Refusal!.Description.Should().NotBeNullOrWhiteSpace();
+        result.Refusal.TokenPresented.Should().BeTrue();
+        return result.Refusal.Reason;
     }
 
     // HMAC with the alias secret.
@@ -592,7 +593,7 @@ public sealed class AliasTokenVerifierTests
         {
             var result = await Verify(token);
             var segments = token.Split('.');
-            result.FailureDescription.Should().NotContain(segments[1]).And.NotContain(segments[2])
+            result.Refusal!.Description.Should().NotContain(segments[1]).And.NotContain(segments[2])
                 .And.NotContain(Secret32).And.NotContain(Secret32.ToUpperInvariant()).And.NotContain("someone-else");
         }
     }

@@ -140,7 +140,7 @@ public sealed class JwtTokenIssuerTests
 
         _clock.Advance(TimeSpan.FromSeconds(60 + TokenLifetime.ClockSkewSeconds));
 
-        (await VerifyAsync(issued.Token)).FailureReason.Should().Be(TokenFailureReason.TokenExpired);
+        (await VerifyAsync(issued.Token)).Refusal!.Reason.Should().Be(TokenFailureReason.TokenExpired);
     }
 
     [Test]
@@ -163,9 +163,10 @@ public sealed class JwtTokenIssuerTests
     {
         var issued = _issuer.IssueOrganizationToken("ak_123", ApiSecret, TimeSpan.FromHours(24));
 
-        var structure = JwtStructure.Parse(issued.Token);
+        JwtStructure.TryParse(issued.Token, out var structure, out _).Should().BeTrue();
 
-        TokenLifetime.Check(structure.Payload, Now, allowExpiresIn: false).Should().Be(Now + 86_400);
+        TokenLifetime.TryCheck(structure!.Payload, Now, allowExpiresIn: false, out var expires, out _).Should().BeTrue();
+        expires.Should().Be(Now + 86_400);
     }
 
     [Test]

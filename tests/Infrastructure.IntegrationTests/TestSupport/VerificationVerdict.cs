@@ -8,6 +8,6 @@ public static class VerificationVerdict
     public static (bool IsValid, bool Host, string? Reason, string? Description, string? Diagnostic) Verdict(this AliasTokenVerification verification)
     {
         ArgumentNullException.ThrowIfNull(verification);
-        return (verification.IsValid, verification.Host, verification.FailureReason, verification.FailureDescription, verification.Diagnostic);
+        return (verification.IsValid, verification.Host, verification.Refusal?.Reason, verification.Refusal?.Description, verification.Refusal?.PreciseReason);
     }
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Reflection;
 using System.Text.Json.Nodes;
-using AliasService.Application.Common.Exceptions;
+using AliasService.Application.Common.Models;
 using AliasService.Infrastructure.Security;
 using AliasService.WebApi.IntegrationTests.Support;
 
@@ -36,7 +36,7 @@ public sealed class ApiReferenceTests : ServiceTest
     {
         var reference = await File.ReadAllTextAsync(Repository.PathOf("docs/api.md"));
 
-        var reasons = Constants(typeof(TokenFailureReason)).Concat(Constants(typeof(AccessDeniedException))).ToList();
+        var reasons = Constants(typeof(TokenFailureReason)).Concat(Constants(typeof(CredentialRefusal))).ToList();
 
         reasons.Should().Contain(["bad_signature", "invalid_passcode"]);
         reasons.Should().OnlyContain(reason => reference.Contains($"| `{reason}` |", StringComparison.Ordinal), "docs/api.md explains every reason in its table");

@@ -4,8 +4,8 @@ using AliasService.Domain.Aliases;
 namespace AliasService.Application.Common.Models;
 
 /// <summary>
-/// The verifier's whole decision on one alias token: valid or refused with the public reason and description, the
-/// precise <see cref="Diagnostic"/> only the alias's owner may see, and what the token showed on the way (algorithm,
+/// The verifier's whole decision on one alias token: valid or refused (<see cref="Refusal"/>: the public reason and the
+/// precise one only the alias's owner may see), and what the token showed on the way (algorithm,
 /// the key that verified it or would have, decoded header and claims, its times, any revocation that covers it).
 /// Public retrieval uses only the verdict and the public reason; token inspection shows the rest to the owner. Never
 /// holds a secret or the signature.
@@ -16,18 +16,8 @@ public sealed record AliasTokenVerification
 
     public bool Host { get; init; }
 
-    /// <summary>The 401 <c>reason</c> (token_expired, bad_signature, alias_mismatch, malformed, missing_expiry …).</summary>
-    public string? FailureReason { get; init; }
-
-    /// <summary>A human explanation for <c>error_description</c>; never contains the token or a secret.</summary>
-    public string? FailureDescription { get; init; }
-
-    /// <summary>
-    /// The precise cause of a refusal: the reason itself, or a more precise one the public 401 does not reveal
-    /// (<c>no_jwt_secret</c>, <c>hs384_secret_too_short</c>, <c>hs512_secret_too_short</c> behind <c>bad_signature</c>).
-    /// For the owner only; never in a public answer or log.
-    /// </summary>
-    public string? Diagnostic { get; init; }
+    /// <summary>Why the token was refused (null when valid): the public reason and the precise one for the owner.</summary>
+    public CredentialRefusal? Refusal { get; init; }
 
     /// <summary>The header's <c>alg</c>, once the token's structure could be read.</summary>
     public string? Algorithm { get; init; }
@@ -61,11 +51,10 @@ public sealed record AliasTokenVerification
     public IReadOnlyList<AppliedRevocation> Revocations { get; init; } = [];
 
     /// <summary>A refused verification with what was learnt about the token so far.</summary>
-    public AliasTokenVerification Refuse(string reason, string description, string? diagnostic = null) =>
-        this with { IsValid = false, Host = false, FailureReason = reason, FailureDescription = description, Diagnostic = diagnostic ?? reason };
+    public AliasTokenVerification Refuse(CredentialRefusal refusal) => this with { IsValid = false, Host = false, Refusal = refusal };
 
     public static AliasTokenVerification Valid(bool host) => new() { IsValid = true, Host = host };
 
-    public static AliasTokenVerification Refused(string reason, string description, string? diagnostic = null) =>
-        new AliasTokenVerification().Refuse(reason, description, diagnostic);
+    public static AliasTokenVerification Refused(string reason, string description, string? preciseReason = null) =>
+        new AliasTokenVerification().Refuse(CredentialRefusal.OfToken(reason, description, preciseReason));
 }

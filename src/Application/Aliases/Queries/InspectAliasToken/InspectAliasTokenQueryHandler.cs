@@ -28,11 +28,11 @@ public sealed class InspectAliasTokenQueryHandler(IAliasRepository aliases, IAli
         var view = verification.IsValid ? (verification.Host ? "host" : "public") : null;
         var description = verification.IsValid
             ? $"The token is valid: public retrieval answers the {view} view{(alias.IsExpired(clock) ? ", or 410 while the alias is expired" : string.Empty)}."
-            : PreciseCauses.GetValueOrDefault(verification.Diagnostic!) ?? verification.FailureDescription!;
+            : PreciseCauses.GetValueOrDefault(verification.Refusal!.PreciseReason) ?? verification.Refusal.Description;
         return new TokenInspectionDto
         {
             Valid = verification.IsValid,
-            Reason = verification.IsValid ? null : verification.Diagnostic,
+            Reason = verification.Refusal?.PreciseReason,
             Description = description,
             Algorithm = verification.Algorithm,
             Key = verification.Key,

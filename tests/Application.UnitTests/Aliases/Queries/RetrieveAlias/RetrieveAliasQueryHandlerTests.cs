@@ -1,6 +1,5 @@
 using AliasService.Application.Aliases;
 using AliasService.Application.Aliases.Queries.RetrieveAlias;
-using AliasService.Application.Common.Exceptions;
 using AliasService.Application.Common.Interfaces;
 using AliasService.Application.Common.Models;
 using AliasService.Application.UnitTests.TestSupport;
@@ -58,8 +57,22 @@ public sealed class RetrieveAliasQueryHandlerTests
 
     private void GivenExpired() => _clock.Advance(TimeSpan.FromSeconds(TestAliases.ExpiredAt - TestClock.StartSeconds));
 
-    private Task<AliasDto> Retrieve(Alias alias, string? organizationId = null, string? bearerToken = null, string? passcode = null) =>
+    private Task<AliasRetrieval> Attempt(Alias alias, string? organizationId = null, string? bearerToken = null, string? passcode = null) =>
         _handler.Handle(new RetrieveAliasQuery(alias.Id, new AliasCredential(organizationId, bearerToken, passcode)), CancellationToken.None);
+
+    private async Task<AliasDto> Retrieve(Alias alias, string? organizationId = null, string? bearerToken = null, string? passcode = null)
+    {
+        var retrieval = await Attempt(alias, organizationId, bearerToken, passcode);
+        retrieval.Outcome.Should().Be(AliasRetrievalOutcome.Found);
+        return retrieval.Alias!;
+    }
+
+    private async Task<CredentialRefusal> Refused(Alias alias, string? organizationId = null, string? bearerToken = null, string? passcode = null)
+    {
+        var retrieval = await Attempt(alias, organizationId, bearerToken, passcode);
+        retrieval.Outcome.Should().Be(AliasRetrievalOutcome.Refused);
+        return retrieval.Refusal!;
+    }
 
     private static AliasDto OwnerView(Alias alias) => TestMapper.Create().Map<AliasDto>(alias.ViewFor(AliasViewer.Owner));
 
@@ -73,21 +86,22 @@ public sealed class RetrieveAliasQueryHandlerTests
     // 1. No such alias.
 
     [Test]
-    public async Task Handle_MissingAlias_ThrowsAliasNotFoundExceptionNamingTheId()
+    public async Task Handle_MissingAlias_ReturnsNotFound()
     {
-        var act = () => _handler.Handle(new RetrieveAliasQuery("no-such-id", AliasCredential.None), CancellationToken.None);
+        var retrieval = await _handler.Handle(new RetrieveAliasQuery("no-such-id", AliasCredential.None), CancellationToken.None);
 
-        (await act.Should().ThrowAsync<AliasNotFoundException>()).Which.AliasId.Should().Be("no-such-id");
+        retrieval.Should().Be(AliasRetrieval.NotFound);
+        _aliases.Verify(r => r.FindAsync("no-such-id", It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
-    public async Task Handle_MissingAliasWithEveryCredential_ThrowsAliasNotFoundExceptionWithoutVerifyingTheToken()
+    public async Task Handle_MissingAliasWithEveryCredential_ReturnsNotFoundWithoutVerifyingTheToken()
     {
-        var act = () => _handler.Handle(
+        var retrieval = await _handler.Handle(
             new RetrieveAliasQuery("no-such-id", new AliasCredential(TestAliases.OrganizationId, Token, TestAliases.Passcode)),
             CancellationToken.None);
 
-        await act.Should().ThrowAsync<AliasNotFoundException>();
+        retrieval.Should().Be(AliasRetrieval.NotFound);
         VerifierNeverCalled();
     }
 
@@ -154,9 +168,7 @@ public sealed class RetrieveAliasQueryHandlerTests
     {
         var alias = StoredProtected();
 
-        var act = () => Retrieve(alias, organizationId: TestAliases.OrganizationId.ToUpperInvariant());
-
-        (await act.Should().ThrowAsync<AccessDeniedException>()).Which.Reason.Should().Be(AccessDeniedException.CredentialsRequired);
+        (await Refused(alias, organizationId: TestAliases.OrganizationId.ToUpperInvariant())).Reason.Should().Be(CredentialRefusal.CredentialsRequired);
     }
 
     // Another organization: what the controller sends is its id together with its raw organization token.
@@ -167,21 +179,17 @@ public sealed class RetrieveAliasQueryHandlerTests
         var alias = StoredUnprotected();
         GivenVerifierAnswers(alias, AliasTokenVerification.Refused("unsupported_header", "not an alias token"));
 
-        var act = () => Retrieve(alias, organizationId: OtherOrganizationId, bearerToken: Token);
-
-        await act.Should().ThrowAsync<AccessDeniedException>();
+        await Refused(alias, organizationId: OtherOrganizationId, bearerToken: Token);
         _verifier.Verify(v => v.VerifyAsync(Token, alias, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
-    public async Task Handle_AnotherOrganizationWhoseTokenIsRefused_ThrowsAccessDeniedEvenOnAnUnprotectedAlias()
+    public async Task Handle_AnotherOrganizationWhoseTokenIsRefused_ReturnsRefusedEvenOnAnUnprotectedAlias()
     {
         var alias = StoredUnprotected();
         GivenVerifierAnswers(alias, AliasTokenVerification.Refused("alias_mismatch", "The alias claim must be a JSON string equal to the alias id."));
 
-        var act = () => Retrieve(alias, organizationId: OtherOrganizationId, bearerToken: Token);
-
-        var denied = (await act.Should().ThrowAsync<AccessDeniedException>()).Which;
+        var denied = await Refused(alias, organizationId: OtherOrganizationId, bearerToken: Token);
         denied.Reason.Should().Be("alias_mismatch");
         denied.TokenPresented.Should().BeTrue();
     }
@@ -202,10 +210,8 @@ public sealed class RetrieveAliasQueryHandlerTests
     {
         var alias = StoredProtected();
 
-        var act = () => Retrieve(alias, organizationId: OtherOrganizationId);
-
-        var denied = (await act.Should().ThrowAsync<AccessDeniedException>()).Which;
-        denied.Reason.Should().Be(AccessDeniedException.CredentialsRequired);
+        var denied = await Refused(alias, organizationId: OtherOrganizationId);
+        denied.Reason.Should().Be(CredentialRefusal.CredentialsRequired);
         denied.TokenPresented.Should().BeFalse();
     }
 
@@ -226,16 +232,14 @@ public sealed class RetrieveAliasQueryHandlerTests
     [TestCase("alias_mismatch")]
     [TestCase("malformed")]
     [TestCase("missing_expiry")]
-    public async Task Handle_RefusedBearerToken_ThrowsAccessDeniedWithTheVerifiersReasonAndTokenPresented(string reason)
+    public async Task Handle_RefusedBearerToken_ReturnsRefusedWithTheVerifiersReasonAndTokenPresented(string reason)
     {
         var alias = StoredProtected();
         GivenVerifierAnswers(alias, AliasTokenVerification.Refused(reason, $"described: {reason}"));
 
-        var act = () => Retrieve(alias, bearerToken: Token);
-
-        var denied = (await act.Should().ThrowAsync<AccessDeniedException>()).Which;
+        var denied = await Refused(alias, bearerToken: Token);
         denied.Reason.Should().Be(reason);
-        denied.Message.Should().Be($"described: {reason}");
+        denied.Description.Should().Be($"described: {reason}");
         denied.TokenPresented.Should().BeTrue();
     }
 
@@ -245,36 +249,30 @@ public sealed class RetrieveAliasQueryHandlerTests
         var alias = StoredUnprotected();
         GivenVerifierAnswers(alias, AliasTokenVerification.Refused("bad_signature", "The token signature does not verify."));
 
-        var act = () => Retrieve(alias, bearerToken: Token);
-
-        var denied = (await act.Should().ThrowAsync<AccessDeniedException>()).Which;
+        var denied = await Refused(alias, bearerToken: Token);
         denied.Reason.Should().Be("bad_signature");
         denied.TokenPresented.Should().BeTrue();
     }
 
     [Test]
-    public async Task Handle_RefusedBearerTokenWithTheRightPasscode_ThrowsAccessDeniedForTheToken()
+    public async Task Handle_RefusedBearerTokenWithTheRightPasscode_ReturnsRefusedForTheToken()
     {
         var alias = StoredProtected();
         GivenVerifierAnswers(alias, AliasTokenVerification.Refused("token_expired", "The token has expired."));
 
-        var act = () => Retrieve(alias, bearerToken: Token, passcode: TestAliases.Passcode);
-
-        var denied = (await act.Should().ThrowAsync<AccessDeniedException>()).Which;
+        var denied = await Refused(alias, bearerToken: Token, passcode: TestAliases.Passcode);
         denied.Reason.Should().Be("token_expired");
         denied.TokenPresented.Should().BeTrue();
     }
 
     [Test]
-    public async Task Handle_RefusedBearerTokenOnAnExpiredAlias_ThrowsAccessDeniedRatherThanExpired()
+    public async Task Handle_RefusedBearerTokenOnAnExpiredAlias_ReturnsRefusedRatherThanExpired()
     {
         var alias = StoredProtected();
         GivenVerifierAnswers(alias, AliasTokenVerification.Refused("bad_signature", "The token signature does not verify."));
         GivenExpired();
 
-        var act = () => Retrieve(alias, bearerToken: Token);
-
-        (await act.Should().ThrowAsync<AccessDeniedException>()).Which.Reason.Should().Be("bad_signature");
+        (await Refused(alias, bearerToken: Token)).Reason.Should().Be("bad_signature");
     }
 
     // 4. A valid alias token.
@@ -365,38 +363,32 @@ public sealed class RetrieveAliasQueryHandlerTests
     [TestCase("OPEN-SESAME")]
     [TestCase("open-sesame ")]
     [TestCase("")]
-    public async Task Handle_WrongPasscode_ThrowsAccessDeniedWithInvalidPasscodeAndNoTokenPresented(string passcode)
+    public async Task Handle_WrongPasscode_ReturnsRefusedWithInvalidPasscodeAndNoTokenPresented(string passcode)
     {
         var alias = StoredWithPasscodeOnly();
 
-        var act = () => Retrieve(alias, passcode: passcode);
-
-        var denied = (await act.Should().ThrowAsync<AccessDeniedException>()).Which;
-        denied.Reason.Should().Be(AccessDeniedException.InvalidPasscode);
+        var denied = await Refused(alias, passcode: passcode);
+        denied.Reason.Should().Be(CredentialRefusal.InvalidPasscode);
         denied.TokenPresented.Should().BeFalse();
     }
 
     [Test]
-    public async Task Handle_NoCredentialOnAPasscodeProtectedAlias_ThrowsAccessDeniedWithCredentialsRequired()
+    public async Task Handle_NoCredentialOnAPasscodeProtectedAlias_ReturnsRefusedWithCredentialsRequired()
     {
         var alias = StoredWithPasscodeOnly();
 
-        var act = () => Retrieve(alias);
-
-        var denied = (await act.Should().ThrowAsync<AccessDeniedException>()).Which;
-        denied.Reason.Should().Be(AccessDeniedException.CredentialsRequired);
+        var denied = await Refused(alias);
+        denied.Reason.Should().Be(CredentialRefusal.CredentialsRequired);
         denied.TokenPresented.Should().BeFalse();
     }
 
     [Test]
-    public async Task Handle_NoCredentialOnAJwtSecretOnlyAlias_ThrowsAccessDeniedWithCredentialsRequired()
+    public async Task Handle_NoCredentialOnAJwtSecretOnlyAlias_ReturnsRefusedWithCredentialsRequired()
     {
         var alias = StoredWithJwtSecretOnly();
 
-        var act = () => Retrieve(alias);
-
-        var denied = (await act.Should().ThrowAsync<AccessDeniedException>()).Which;
-        denied.Reason.Should().Be(AccessDeniedException.CredentialsRequired);
+        var denied = await Refused(alias);
+        denied.Reason.Should().Be(CredentialRefusal.CredentialsRequired);
         denied.TokenPresented.Should().BeFalse();
     }
 
@@ -406,10 +398,8 @@ public sealed class RetrieveAliasQueryHandlerTests
         // The alias has no passcode, so no passcode (not even its JWT secret) can stand in for a token.
         var alias = StoredWithJwtSecretOnly();
 
-        var act = () => Retrieve(alias, passcode: TestAliases.JwtSecret);
-
-        var denied = (await act.Should().ThrowAsync<AccessDeniedException>()).Which;
-        denied.Reason.Should().Be(AccessDeniedException.InvalidPasscode);
+        var denied = await Refused(alias, passcode: TestAliases.JwtSecret);
+        denied.Reason.Should().Be(CredentialRefusal.InvalidPasscode);
         denied.TokenPresented.Should().BeFalse();
     }
 
@@ -462,70 +452,58 @@ public sealed class RetrieveAliasQueryHandlerTests
     }
 
     [Test]
-    public async Task Handle_ExactlyAtExpiredAt_ThrowsAliasExpiredException()
+    public async Task Handle_ExactlyAtExpiredAt_ReturnsExpired()
     {
         var alias = StoredUnprotected();
         GivenExpired();
 
-        var act = () => Retrieve(alias);
-
-        (await act.Should().ThrowAsync<AliasExpiredException>()).Which.AliasId.Should().Be(alias.Id);
+        (await Attempt(alias)).Should().Be(AliasRetrieval.Expired);
     }
 
     [TestCase(true)]
     [TestCase(false)]
-    public async Task Handle_ValidTokenOnAnExpiredAlias_ThrowsAliasExpiredException(bool host)
+    public async Task Handle_ValidTokenOnAnExpiredAlias_ReturnsExpired(bool host)
     {
         var alias = StoredProtected();
         GivenVerifierAnswers(alias, AliasTokenVerification.Valid(host));
         GivenExpired();
 
-        var act = () => Retrieve(alias, bearerToken: Token);
-
-        await act.Should().ThrowAsync<AliasExpiredException>();
+        (await Attempt(alias, bearerToken: Token)).Should().Be(AliasRetrieval.Expired);
     }
 
     [Test]
-    public async Task Handle_RightPasscodeOnAnExpiredAlias_ThrowsAliasExpiredException()
+    public async Task Handle_RightPasscodeOnAnExpiredAlias_ReturnsExpired()
     {
         var alias = StoredWithPasscodeOnly();
         GivenExpired();
 
-        var act = () => Retrieve(alias, passcode: TestAliases.Passcode);
-
-        await act.Should().ThrowAsync<AliasExpiredException>();
+        (await Attempt(alias, passcode: TestAliases.Passcode)).Should().Be(AliasRetrieval.Expired);
     }
 
     [Test]
-    public async Task Handle_NoCredentialOnAnExpiredProtectedAlias_ThrowsAccessDeniedBeforeExpiry()
+    public async Task Handle_NoCredentialOnAnExpiredProtectedAlias_ReturnsRefusedBeforeExpiry()
     {
         var alias = StoredProtected();
         GivenExpired();
 
-        var act = () => Retrieve(alias);
-
-        (await act.Should().ThrowAsync<AccessDeniedException>()).Which.Reason.Should().Be(AccessDeniedException.CredentialsRequired);
+        (await Refused(alias)).Reason.Should().Be(CredentialRefusal.CredentialsRequired);
     }
 
     [Test]
-    public async Task Handle_WrongPasscodeOnAnExpiredProtectedAlias_ThrowsAccessDeniedBeforeExpiry()
+    public async Task Handle_WrongPasscodeOnAnExpiredProtectedAlias_ReturnsRefusedBeforeExpiry()
     {
         var alias = StoredWithPasscodeOnly();
         GivenExpired();
 
-        var act = () => Retrieve(alias, passcode: "wrong-passcode");
-
-        (await act.Should().ThrowAsync<AccessDeniedException>()).Which.Reason.Should().Be(AccessDeniedException.InvalidPasscode);
+        (await Refused(alias, passcode: "wrong-passcode")).Reason.Should().Be(CredentialRefusal.InvalidPasscode);
     }
 
     [Test]
-    public async Task Handle_AnotherOrganizationIdWithoutTokenOnAnExpiredUnprotectedAlias_ThrowsAliasExpiredException()
+    public async Task Handle_AnotherOrganizationIdWithoutTokenOnAnExpiredUnprotectedAlias_ReturnsExpired()
     {
         var alias = StoredUnprotected();
         GivenExpired();
 
-        var act = () => Retrieve(alias, organizationId: OtherOrganizationId);
-
-        await act.Should().ThrowAsync<AliasExpiredException>();
+        (await Attempt(alias, organizationId: OtherOrganizationId)).Should().Be(AliasRetrieval.Expired);
     }
 }
