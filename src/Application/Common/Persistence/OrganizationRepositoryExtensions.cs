@@ -1,6 +1,7 @@
+using AliasService.Application.Common.Interfaces;
 using AliasService.Domain.Organizations;
 
-namespace AliasService.Application.Common.Interfaces;
+namespace AliasService.Application.Common.Persistence;
 
 /// <summary>Lookups that must find their organization.</summary>
 public static class OrganizationRepositoryExtensions

@@ -1,6 +1,7 @@
 using AliasService.Application.Common.Exceptions;
+using AliasService.Application.Common.Interfaces;
 
-namespace AliasService.Application.Common.Interfaces;
+namespace AliasService.Application.Common.Persistence;
 
 /// <summary>Saving a change that must be decided on fresh data when another writer got there first.</summary>
 public static class UnitOfWorkExtensions

@@ -1,4 +1,5 @@
 using AliasService.Application.Common.Interfaces;
+using AliasService.Application.Common.Persistence;
 using AliasService.Domain.Aliases;
 using MediatR;
 
