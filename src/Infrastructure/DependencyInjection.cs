@@ -77,7 +77,7 @@ public static class DependencyInjection
         services.AddScoped<AccessEventStore>();
         services.AddSingleton<AccessEventWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<AccessEventWriter>());
-        services.AddHostedService<AccessEventPruning>();
+        services.AddHostedService<HourlyPruning<AccessEventStore>>();
     }
 
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
@@ -158,7 +158,7 @@ public static class DependencyInjection
         services.AddScoped<IRegisteredJwtKeys, DatabaseJwtKeys>();
         services.AddScoped<IAliasTokenVerifier, AliasTokenVerifier>();
         services.AddScoped<IdempotencyStore>();
-        services.AddHostedService<IdempotencyPruning>();
+        services.AddHostedService<HourlyPruning<IdempotencyStore>>();
         services.AddAccessEvents(configuration);
         services.AddOptions<RateLimitingOptions>().Bind(configuration.GetSection(RateLimitingOptions.SectionName))
             .Validate(o => o.IsValid(), "RateLimiting: every PermitLimit, WindowSeconds and MaxTrackedWindows must be at least 1.")

@@ -10,8 +10,10 @@ using Microsoft.Extensions.Options;
 namespace AliasService.Infrastructure.AccessEvents;
 
 /// <summary>Stores batches of access events and prunes those past retention; used by the background services only.</summary>
-public sealed class AccessEventStore(AliasServiceDbContext db, TimeProvider clock, IOptions<AccessEventOptions> options)
+public sealed class AccessEventStore(AliasServiceDbContext db, TimeProvider clock, IOptions<AccessEventOptions> options) : IPrunedTable
 {
+    public string RowsName => "access event(s)";
+
     /// <summary>
     /// Stores one batch in one transaction (on SQLite through the write gate, like every other write). An event recorded before
     /// its alias was read (<c>limited</c>) gets the alias's organization here; one whose alias does not exist is dropped.

@@ -12,7 +12,7 @@ namespace AliasService.Infrastructure.Idempotency;
 /// instance); the request's own writes and its stored response are then committed in one transaction, so a key
 /// either has a response whose effects exist, or has no effects at all.
 /// </summary>
-public sealed partial class IdempotencyStore(AliasServiceDbContext db, SecretProtector protector, TimeProvider clock, ILogger<IdempotencyStore> logger)
+public sealed partial class IdempotencyStore(AliasServiceDbContext db, SecretProtector protector, TimeProvider clock, ILogger<IdempotencyStore> logger) : IPrunedTable
 {
     /// <summary>How long a completed request's response is answered to retries.</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
@@ -164,8 +164,10 @@ public sealed partial class IdempotencyStore(AliasServiceDbContext db, SecretPro
         }
     }
 
+    public string RowsName => "expired idempotency record(s)";
+
     /// <summary>Deletes the records past their retention; answers how many.</summary>
-    public Task<int> PruneExpiredAsync(CancellationToken cancellationToken)
+    public Task<int> PruneAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
         return Records.Where(r => r.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);

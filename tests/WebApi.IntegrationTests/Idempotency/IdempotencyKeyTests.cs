@@ -351,7 +351,7 @@ public sealed class IdempotencyKeyTests
         // The hourly background pruning may have run already on the advanced clock; pruning again is harmless.
         await using (var scope = _a.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<IdempotencyStore>().PruneExpiredAsync(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<IdempotencyStore>().PruneAsync(CancellationToken.None);
         }
 
         var keys = (await _storage.ReadAllColumnsAsync())
