@@ -153,6 +153,27 @@ public sealed class AccessEventTests : AliasAccessTest
     }
 
     [Test]
+    public async Task ABatchLargerThanOneInsert_IsStoredWhole_InTheOrderTheDecisionsWereMade()
+    {
+        // 150 decisions stored in one flush (one batch, one transaction), each row
+        // with its own user_id, so a row written with another row's values or out of order would show.
+        var alias = await CreateTestAliasAsync(jwtSecret: NewSecret());
+        const int Decisions = 150;
+        for (var i = 0; i < Decisions; i++)
+        {
+            var token = AliasToken(alias).WithClaim("user_id", $"user-{i:D3}").SignedHs256(alias.Secret).Encode();
+            using var response = await RetrieveAsync(alias.Id, token: token);
+            response.StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        var (_, events) = await AccessEventReader.AllAsync(Factory.Services, Client, alias.Id, "outcome=granted");
+
+        events.Select(e => e.Text("user_id")).Should().Equal(Enumerable.Range(0, Decisions).Reverse().Select(i => $"user-{i:D3}"));
+        events.Should().OnlyContain(e => e.Text("credential") == CredentialKinds.AliasToken && e.Text("reason") == "public");
+        events.Select(e => e.Number("id")).Should().BeInDescendingOrder().And.OnlyHaveUniqueItems();
+    }
+
+    [Test]
     public async Task Paging_FollowsTheCursor_WithoutGapsOrDuplicates()
     {
         var alias = await CreateTestAliasAsync();
