@@ -16,7 +16,7 @@ namespace AliasService.WebApi.RateLimiting;
 /// guess would have been right), keeps it when the answer is a credential failure (401) and gives it back otherwise.
 /// A 429 is recorded as a <c>limited</c> access event (its organization is looked up by the background writer).
 /// </summary>
-internal sealed class FailedRetrievalLimitFilter(IFailedAttemptLimiter limiter, IAccessEventSink events, TimeProvider clock) : IAsyncResourceFilter
+internal sealed class FailedRetrievalLimitFilter(IFailedAttemptLimiter limiter, IAccessEventSink events, IRequestCaller caller, TimeProvider clock) : IAsyncResourceFilter
 {
     public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
     {
@@ -34,7 +34,7 @@ internal sealed class FailedRetrievalLimitFilter(IFailedAttemptLimiter limiter, 
             events.Record(AccessEvent.Retrieval(
                 attempt.AliasId, organizationId: null, clock.GetUtcNow().ToUnixTimeSeconds(), AccessOutcomes.Limited, reason: null,
                 http.Request.Headers.Authorization.Count > 0 ? CredentialKinds.UnreadToken : attempt.IsPasscodeGuess ? CredentialKinds.Passcode : CredentialKinds.None,
-                userId: null, http.Connection.RemoteIpAddress?.ToString()));
+                userId: null, caller.ClientAddress));
             return;
         }
 
