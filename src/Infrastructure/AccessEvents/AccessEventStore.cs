@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using AliasService.Domain.AccessEvents;
 using AliasService.Infrastructure.Persistence;
@@ -59,12 +60,7 @@ public sealed class AccessEventStore(AliasServiceDbContext db, TimeProvider cloc
     /// </summary>
     private async Task InsertAsync(List<AccessEvent> rows, CancellationToken cancellationToken)
     {
-        var entity = db.Model.FindEntityType(typeof(AccessEvent))!;
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var columns = Columns.Select(c => sql.DelimitIdentifier(entity.FindProperty(c.Property)!.GetColumnName(table)!)).ToArray();
-        var text = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns)}) " +
-            $"VALUES ({string.Join(", ", Columns.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture)))});";
+        var text = InsertText.GetOrAdd(db.GetType(), static (_, context) => InsertTextFor(context), db);
 
         await db.Database.CreateExecutionStrategy().ExecuteAsync(
             async token =>
@@ -95,6 +91,19 @@ public sealed class AccessEventStore(AliasServiceDbContext db, TimeProvider cloc
                 await transaction.CommitAsync(token).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The insert statement, built once per context type (its provider quotes the names).</summary>
+    private static readonly ConcurrentDictionary<Type, string> InsertText = new();
+
+    private static string InsertTextFor(AliasServiceDbContext context)
+    {
+        var entity = context.Model.FindEntityType(typeof(AccessEvent))!;
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var sql = context.GetService<ISqlGenerationHelper>();
+        var columns = Columns.Select(c => sql.DelimitIdentifier(entity.FindProperty(c.Property)!.GetColumnName(table)!)).ToArray();
+        return $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns)}) " +
+            $"VALUES ({string.Join(", ", Columns.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture)))});";
     }
 
     private static readonly (string Property, Func<AccessEvent, object?> Value)[] Columns =
