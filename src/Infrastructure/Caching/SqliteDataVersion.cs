@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.IO.MemoryMappedFiles;
 using Microsoft.Data.Sqlite;
 
 namespace AliasService.Infrastructure.Caching;
@@ -7,8 +8,8 @@ namespace AliasService.Infrastructure.Caching;
 /// Notices commits to the cached tables of the SQLite file by any connection, including other processes (the command
 /// line revoking a key while the server runs): the file's cache generation (<see cref="SqliteCacheGeneration"/>),
 /// counted up by triggers on those tables and by nothing else, so the access-event writer's commits (several a
-/// second) leave the caches alone. (SQLite's <c>PRAGMA data_version</c>, used before, moves on every commit of any
-/// table.) Asked before the caches answer, on a few connections of its own (as many as requests ask at
+/// second) leave the caches alone. (SQLite's <c>PRAGMA data_version</c> moves on every commit of any table: a probe asks
+/// it first, as a cheap "anything at all?", and reads the generation only when it moved.) Asked before the caches answer, on a few connections of its own (as many as requests ask at
 /// the same moment, so they never queue behind one lock); a commit empties the caches once, whichever probe sees it
 /// first (see <see cref="ChangedSinceIdleProbesLooked"/>).
 /// </summary>
@@ -26,14 +27,28 @@ public sealed class SqliteDataVersion(string connectionString) : IDisposable
     }
 
     private readonly ConcurrentBag<Probe> _idle = [];
+    private readonly string? _walIndexPath = WalIndexPathOf(connectionString);
+    private WalIndex? _walIndex;
+    private int _walIndexTried;
+
+    /// <summary>The write-ahead-log index header that the last full look started from (see <see cref="WalIndex"/>).</summary>
+    private HeaderSeen? _seen;
 
     /// <summary>
     /// Looks at the file's data version; when it moved, runs <paramref name="onChange"/> before the probe is used
-    /// again, so no later look can report "unchanged" while what changed is still cached.
+    /// again, so no later look can report "unchanged" while what changed is still cached. While the write-ahead-log
+    /// index header is what it was when a full look began, nothing was committed since, and no probe is asked.
     /// </summary>
     public State Check(Action onChange)
     {
         ArgumentNullException.ThrowIfNull(onChange);
+        var walIndex = Volatile.Read(ref _walIndex);
+        var header = walIndex?.Read();
+        if (header is { } now && Volatile.Read(ref _seen) is { } seen && seen.Header == now)
+        {
+            return State.Unchanged;
+        }
+
         Probe? probe = null;
         try
         {
@@ -41,14 +56,23 @@ public sealed class SqliteDataVersion(string connectionString) : IDisposable
             bool changed;
             lock (probe)
             {
-                var version = (long)probe.Command.ExecuteScalar()!;
-                changed = version != probe.Seen;
-                probe.Seen = version;
+                changed = probe.Look();
             }
 
             if (changed)
             {
                 ChangedSinceIdleProbesLooked(onChange);
+            }
+
+            if (header is { } looked)
+            {
+                // Everything committed up to this header was seen by the look above (and emptied the caches if it
+                // changed a cached table), so until the header moves there is nothing new to look at.
+                Volatile.Write(ref _seen, new HeaderSeen(looked));
+            }
+            else if (walIndex is null && probe.WriteAheadLog)
+            {
+                MapWalIndexOnce();
             }
 
             _idle.Add(probe);
@@ -85,7 +109,7 @@ public sealed class SqliteDataVersion(string connectionString) : IDisposable
                 held.Add(other);
                 try
                 {
-                    other.Seen = (long)other.Command.ExecuteScalar()!;
+                    other.Look();
                 }
                 catch (SqliteException)
                 {
@@ -110,30 +134,142 @@ public sealed class SqliteDataVersion(string connectionString) : IDisposable
         {
             probe.Dispose();
         }
+
+        _walIndex?.Dispose();
     }
 
+    private static string? WalIndexPathOf(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        return builder.Mode == SqliteOpenMode.Memory || string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:"
+            ? null
+            : Path.GetFullPath(builder.DataSource) + "-shm";
+    }
+
+    /// <summary>Maps the index once, after a probe found the file in WAL mode (so it exists); without it every check looks.</summary>
+    private void MapWalIndexOnce()
+    {
+        if (_walIndexPath is null || Interlocked.Exchange(ref _walIndexTried, 1) == 1)
+        {
+            return;
+        }
+
+        Volatile.Write(ref _walIndex, WalIndex.TryOpen(_walIndexPath));
+    }
+
+    private sealed record HeaderSeen(WalIndex.Header Header);
+
+    /// <summary>
+    /// The SQLite file's write-ahead-log index (the <c>-shm</c> file, which every connection to the file maps), read
+    /// through a read-only mapping of its own. Its first 48 bytes are the index header, which every commit rewrites (its
+    /// change counter counts write transactions; restarting the log changes its salts), and which a new read
+    /// transaction reads to learn what it may see (sqlite.org/walformat.html). So an unchanged header means nothing was
+    /// committed; a header read mid-rewrite only differs, which costs a full look. Reading it costs no lock, no system
+    /// call and no SQLite call, where even <c>PRAGMA data_version</c> starts and ends a read transaction.
+    /// </summary>
+    private sealed class WalIndex : IDisposable
+    {
+        private readonly MemoryMappedFile _file;
+        private readonly MemoryMappedViewAccessor _view;
+
+        private WalIndex(MemoryMappedFile file, MemoryMappedViewAccessor view)
+        {
+            _file = file;
+            _view = view;
+        }
+
+        public static WalIndex? TryOpen(string path)
+        {
+            try
+            {
+                var file = MemoryMappedFile.CreateFromFile(
+                    new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete),
+                    mapName: null, capacity: 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false);
+                return new WalIndex(file, file.CreateViewAccessor(0, Header.Size, MemoryMappedFileAccess.Read));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+            {
+                return null;
+            }
+        }
+
+        public Header Read()
+        {
+            Interlocked.MemoryBarrier();
+            return new Header(
+                _view.ReadInt64(0), _view.ReadInt64(8), _view.ReadInt64(16), _view.ReadInt64(24), _view.ReadInt64(32), _view.ReadInt64(40));
+        }
+
+        public void Dispose()
+        {
+            _view.Dispose();
+            _file.Dispose();
+        }
+
+        public readonly record struct Header(long A, long B, long C, long D, long E, long F)
+        {
+            public const int Size = 48;
+        }
+    }
+
+    /// <summary>
+    /// One connection of its own. It first asks <c>PRAGMA data_version</c>, which moves on any other connection's commit
+    /// and costs no page read; only when that moved does it read the generation row (after a commit, SQLite re-reads
+    /// pages from the write-ahead log, which under a stream of event batches made every look a page read). The data
+    /// version is asked first, so a commit between the two reads is either in the generation read or seen next time.
+    /// </summary>
     private sealed class Probe : IDisposable
     {
         private readonly SqliteConnection _connection;
+        private readonly SqliteCommand _dataVersion;
+        private readonly SqliteCommand _generation;
+
+        /// <summary>What this connection last saw; a new probe has seen nothing, so its first look reports a change.</summary>
+        private long _seenDataVersion = -1;
+        private long _seenGeneration = -1;
 
         public Probe(string connectionString)
         {
             _connection = new SqliteConnection(connectionString);
             _connection.Open();
-            Command = _connection.CreateCommand();
-            Command.CommandText = SqliteCacheGeneration.Query;
-            Command.Prepare();
+            _dataVersion = Prepared("PRAGMA data_version;");
+            _generation = Prepared(SqliteCacheGeneration.Query);
+            using var journalMode = Prepared("PRAGMA journal_mode;");
+            WriteAheadLog = string.Equals(journalMode.ExecuteScalar() as string, "wal", StringComparison.OrdinalIgnoreCase);
         }
 
-        public SqliteCommand Command { get; }
+        /// <summary>Whether the file is in WAL mode (the service sets it; a file in another mode has no index to read).</summary>
+        public bool WriteAheadLog { get; }
 
-        /// <summary>The version this connection last saw; a new probe has seen none, so its first look reports a change.</summary>
-        public long Seen { get; set; } = -1;
+        /// <summary>Answers whether the generation moved since this probe last looked.</summary>
+        public bool Look()
+        {
+            var dataVersion = (long)_dataVersion.ExecuteScalar()!;
+            if (dataVersion == _seenDataVersion)
+            {
+                return false;
+            }
+
+            var generation = (long)_generation.ExecuteScalar()!;
+            _seenDataVersion = dataVersion;
+            var changed = generation != _seenGeneration;
+            _seenGeneration = generation;
+            return changed;
+        }
 
         public void Dispose()
         {
-            Command.Dispose();
+            _dataVersion.Dispose();
+            _generation.Dispose();
             _connection.Dispose();
+        }
+
+        private SqliteCommand Prepared(string text)
+        {
+            var command = _connection.CreateCommand();
+            command.CommandText = text;
+            command.Prepare();
+            return command;
         }
     }
 }

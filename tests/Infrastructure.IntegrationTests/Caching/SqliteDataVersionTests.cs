@@ -90,6 +90,41 @@ public sealed class SqliteDataVersionTests : IDisposable
     }
 
     [Test]
+    public void WhileNothingIsCommittedLooksAnswerUnchanged_AndEveryLaterCommitIsStillReported_AlsoAfterTheLogRestarts()
+    {
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(_folder, "quiet.sqlite"), Pooling = false }.ToString();
+        using var writer = new SqliteConnection(connectionString);
+        writer.Open();
+        Execute(writer, "PRAGMA journal_mode = WAL; CREATE TABLE aliases (v INTEGER);");
+        foreach (var statement in SqliteCacheGeneration.TableStatements().Concat(SqliteCacheGeneration.TriggerStatements("aliases")))
+        {
+            Execute(writer, statement);
+        }
+
+        using var version = new SqliteDataVersion(connectionString);
+        version.Check(() => { }).Should().Be(SqliteDataVersion.State.Changed, "a new probe has seen nothing yet");
+        for (var round = 1; round <= 3; round++)
+        {
+            for (var look = 0; look < 5; look++)
+            {
+                version.Check(() => { }).Should().Be(SqliteDataVersion.State.Unchanged);
+            }
+
+            if (round == 3)
+            {
+                // A checkpoint that truncates the log: the next commit starts a new log from its first frame.
+                Execute(writer, "PRAGMA wal_checkpoint(TRUNCATE);");
+                version.Check(() => { }).Should().Be(SqliteDataVersion.State.Unchanged, "a checkpoint changes no row");
+            }
+
+            Execute(writer, $"INSERT INTO aliases VALUES ({round});");
+            var emptied = 0;
+            version.Check(() => emptied++).Should().Be(SqliteDataVersion.State.Changed, $"commit {round} changed a cached table");
+            emptied.Should().Be(1);
+        }
+    }
+
+    [Test]
     public void AFileWithoutTheGeneration_IsUnknown_SoNothingCachedIsTrusted()
     {
         var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(_folder, "old.sqlite"), Pooling = false }.ToString();
