@@ -149,6 +149,7 @@ public static class DependencyInjection
 
         services.AddCaches(configuration);
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<AliasServiceDbContext>());
+        services.AddDatabaseOnFirstUse();
         services.AddScoped<IAliasRepository, AliasRepository>();
         services.AddScoped<IOrganizationRepository, OrganizationRepository>();
         services.AddScoped<IJwtKeyRepository, JwtKeyRepository>();

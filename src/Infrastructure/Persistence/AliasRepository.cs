@@ -7,8 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AliasService.Infrastructure.Persistence;
 
-internal sealed class AliasRepository(AliasServiceDbContext db, LocalCaches caches) : IAliasRepository
+internal sealed class AliasRepository(Lazy<AliasServiceDbContext> database, LocalCaches caches) : IAliasRepository
 {
+    /// <summary>The context, made on first use: answers from the caches make none (<see cref="DatabaseOnFirstUse"/>).</summary>
+    private AliasServiceDbContext Db => database.Value;
+
     /// <summary>
     /// The public lookup by id, compiled once per context type (each provider's context has its own SQL): no LINQ
     /// translation or query-cache lookup per request.
@@ -25,22 +28,22 @@ internal sealed class AliasRepository(AliasServiceDbContext db, LocalCaches cach
     private static readonly ConcurrentDictionary<(Type Context, bool Typed, bool After), Func<AliasServiceDbContext, string, AliasType, long, string, int, IAsyncEnumerable<Alias>>> ListPage = new();
 
     public Task<Alias?> FindOwnedAsync(string organizationId, string aliasId, CancellationToken cancellationToken) =>
-        FindOwned.GetOrAdd(db.GetType(), _ => EF.CompileAsyncQuery(
+        FindOwned.GetOrAdd(Db.GetType(), _ => EF.CompileAsyncQuery(
             (AliasServiceDbContext context, string organization, string id, CancellationToken token) =>
-                context.Aliases.Include(a => a.UserRevocations).SingleOrDefault(a => a.Id == id && a.OrganizationId == organization)))(db, organizationId, aliasId, cancellationToken);
+                context.Aliases.Include(a => a.UserRevocations).SingleOrDefault(a => a.Id == id && a.OrganizationId == organization)))(Db, organizationId, aliasId, cancellationToken);
 
     public async Task<Alias?> FindAsync(string aliasId, CancellationToken cancellationToken) =>
         await caches.GetOrLoadAsync(caches.Aliases, aliasId, LoadAsync, cancellationToken).ConfigureAwait(false);
 
     private Task<Alias?> LoadAsync(string aliasId, CancellationToken cancellationToken) =>
-        FindById.GetOrAdd(db.GetType(), _ => EF.CompileAsyncQuery(
-            (AliasServiceDbContext context, string id, CancellationToken token) => context.Aliases.AsNoTracking().Include(a => a.UserRevocations).SingleOrDefault(a => a.Id == id)))(db, aliasId, cancellationToken);
+        FindById.GetOrAdd(Db.GetType(), _ => EF.CompileAsyncQuery(
+            (AliasServiceDbContext context, string id, CancellationToken token) => context.Aliases.AsNoTracking().Include(a => a.UserRevocations).SingleOrDefault(a => a.Id == id)))(Db, aliasId, cancellationToken);
 
     public async Task<IReadOnlyList<Alias>> ListAsync(string organizationId, AliasType? type, KeysetCursor? after, int take, CancellationToken cancellationToken)
     {
-        var query = ListPage.GetOrAdd((db.GetType(), type is not null, after is not null), static shape => CompileListPage(shape.Typed, shape.After));
+        var query = ListPage.GetOrAdd((Db.GetType(), type is not null, after is not null), static shape => CompileListPage(shape.Typed, shape.After));
         var page = new List<Alias>(take);
-        await foreach (var alias in query(db, organizationId, type.GetValueOrDefault(), after?.Timestamp ?? 0, after?.Id ?? string.Empty, take)
+        await foreach (var alias in query(Db, organizationId, type.GetValueOrDefault(), after?.Timestamp ?? 0, after?.Id ?? string.Empty, take)
             .WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             page.Add(alias);
@@ -69,7 +72,7 @@ internal sealed class AliasRepository(AliasServiceDbContext db, LocalCaches cach
                     .OrderByDescending(a => a.InsertedAt).ThenByDescending(a => a.Id).Take(take)),
         };
 
-    public void Add(Alias alias) => db.Aliases.Add(alias);
+    public void Add(Alias alias) => Db.Aliases.Add(alias);
 
-    public void Remove(Alias alias) => db.Aliases.Remove(alias);
+    public void Remove(Alias alias) => Db.Aliases.Remove(alias);
 }

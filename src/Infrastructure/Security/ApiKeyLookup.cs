@@ -12,8 +12,11 @@ namespace AliasService.Infrastructure.Security;
 /// committed, then published, so a revoked key fails on the very next request. The <c>kid</c> is only ever a
 /// parameter value, never a path or SQL text.
 /// </summary>
-public sealed class ApiKeyLookup(AliasServiceDbContext db, LocalCaches caches, TimeProvider clock)
+public sealed class ApiKeyLookup(Lazy<AliasServiceDbContext> database, LocalCaches caches, TimeProvider clock)
 {
+    /// <summary>The context, made on first use: answers from the caches make none (<see cref="DatabaseOnFirstUse"/>).</summary>
+    private AliasServiceDbContext Db => database.Value;
+
     /// <summary>
     /// The load of an active key, compiled once per context type: on SQLite every committed write empties the caches,
     /// so under management load most organization-token requests load their key again.
@@ -42,19 +45,19 @@ public sealed class ApiKeyLookup(AliasServiceDbContext db, LocalCaches caches, T
             return;
         }
 
-        var key = await db.ApiKeys.FindAsync([credential.KeyId], cancellationToken).ConfigureAwait(false);
+        var key = await Db.ApiKeys.FindAsync([credential.KeyId], cancellationToken).ConfigureAwait(false);
         if (key is not null && key.MarkUsed(clock))
         {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await Db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
     private async Task<ApiKeyCredential?> LoadAsync(string keyId, CancellationToken cancellationToken)
     {
         // The whole row: the secret is decrypted as the entity is materialized.
-        var key = await FindActive.GetOrAdd(db.GetType(), _ => EF.CompileAsyncQuery(
+        var key = await FindActive.GetOrAdd(Db.GetType(), _ => EF.CompileAsyncQuery(
                 (AliasServiceDbContext context, string id, CancellationToken token) => context.ApiKeys.AsNoTracking().SingleOrDefault(k => k.Id == id && k.RevokedAt == null)))(
-                db, keyId, cancellationToken).ConfigureAwait(false);
+                Db, keyId, cancellationToken).ConfigureAwait(false);
         return key is null ? null : new ApiKeyCredential(key.Id, key.OrganizationId, key.Secret, key.LastUsedAt, key.ExpiresAt);
     }
 }

@@ -9,8 +9,11 @@ namespace AliasService.Infrastructure.Security;
 /// Registered JWT keys from the database through the <see cref="LocalCaches"/>; a malformed kid costs no lookup, and a
 /// key counts only for its own organization.
 /// </summary>
-public sealed class DatabaseJwtKeys(AliasServiceDbContext db, LocalCaches caches) : IRegisteredJwtKeys
+public sealed class DatabaseJwtKeys(Lazy<AliasServiceDbContext> database, LocalCaches caches) : IRegisteredJwtKeys
 {
+    /// <summary>The context, made on first use: answers from the caches make none (<see cref="DatabaseOnFirstUse"/>).</summary>
+    private AliasServiceDbContext Db => database.Value;
+
     public async Task<RegisteredJwtKey?> FindAsync(string organizationId, string? keyId, CancellationToken cancellationToken)
     {
         if (!JwtKey.IsWellFormedId(keyId))
@@ -23,7 +26,7 @@ public sealed class DatabaseJwtKeys(AliasServiceDbContext db, LocalCaches caches
     }
 
     private Task<RegisteredJwtKey?> LoadAsync(string keyId, CancellationToken cancellationToken) =>
-        db.JwtKeys.AsNoTracking()
+        Db.JwtKeys.AsNoTracking()
             .Where(k => k.Id == keyId)
             .Select(k => new RegisteredJwtKey(k.Id, k.OrganizationId, k.PublicKeyPem, k.Algorithm, k.Fingerprint))
             .SingleOrDefaultAsync(cancellationToken);

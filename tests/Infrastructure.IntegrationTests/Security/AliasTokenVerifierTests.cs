@@ -83,7 +83,7 @@ public sealed class AliasTokenVerifierTests
         _database.Seed(organization, other, _alias, _alias48, _alias64, _sameSecretAlias, _aliasWithoutSecret, _p256Key, _p384Key, _foreignKey);
 
         _context = _database.NewContext();
-        _verifier = new AliasTokenVerifier(new DatabaseJwtKeys(_context, TestCaches.Off()), _clock);
+        _verifier = new AliasTokenVerifier(new DatabaseJwtKeys(new Lazy<AliasServiceDbContext>(() => _context), TestCaches.Off()), _clock);
     }
 
     [TearDown]

@@ -44,7 +44,7 @@ public sealed class JwtTokenIssuerTests
     {
         await using var context = _database.NewContext();
         var stored = await context.Aliases.AsNoTracking().SingleAsync(a => a.Id == _alias.Id);
-        return await new AliasTokenVerifier(new DatabaseJwtKeys(context, TestCaches.Off()), _clock).VerifyAsync(token, stored, CancellationToken.None);
+        return await new AliasTokenVerifier(new DatabaseJwtKeys(new Lazy<AliasServiceDbContext>(() => context), TestCaches.Off()), _clock).VerifyAsync(token, stored, CancellationToken.None);
     }
 
     [TestCase(true)]
