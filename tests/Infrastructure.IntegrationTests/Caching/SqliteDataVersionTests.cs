@@ -15,14 +15,8 @@ public sealed class SqliteDataVersionTests : IDisposable
     [Test]
     public void ACommitByAnotherConnection_IsReportedOnce_AndALaterOneAgain()
     {
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(_folder, "db.sqlite"), Pooling = false }.ToString();
-        using var writer = new SqliteConnection(connectionString);
-        writer.Open();
-        Execute(writer, "PRAGMA journal_mode = WAL; CREATE TABLE aliases (v INTEGER); CREATE TABLE access_events (v INTEGER);");
-        foreach (var statement in SqliteCacheGeneration.TableStatements().Concat(SqliteCacheGeneration.TriggerStatements("aliases")))
-        {
-            Execute(writer, statement);
-        }
+        var (connectionString, writer) = NewFile("db.sqlite");
+        using var _ = writer;
 
         using var version = new SqliteDataVersion(connectionString);
 
@@ -66,14 +60,8 @@ public sealed class SqliteDataVersionTests : IDisposable
     [Test]
     public void CommitsToOtherTables_AreNotReported_ButAnUpdateOrDeleteOfACachedRowIs()
     {
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(_folder, "other.sqlite"), Pooling = false }.ToString();
-        using var writer = new SqliteConnection(connectionString);
-        writer.Open();
-        Execute(writer, "PRAGMA journal_mode = WAL; CREATE TABLE aliases (v INTEGER); CREATE TABLE access_events (v INTEGER);");
-        foreach (var statement in SqliteCacheGeneration.TableStatements().Concat(SqliteCacheGeneration.TriggerStatements("aliases")))
-        {
-            Execute(writer, statement);
-        }
+        var (connectionString, writer) = NewFile("other.sqlite");
+        using var _ = writer;
 
         Execute(writer, "INSERT INTO aliases VALUES (1);");
         using var version = new SqliteDataVersion(connectionString);
@@ -92,14 +80,8 @@ public sealed class SqliteDataVersionTests : IDisposable
     [Test]
     public void WhileNothingIsCommittedLooksAnswerUnchanged_AndEveryLaterCommitIsStillReported_AlsoAfterTheLogRestarts()
     {
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(_folder, "quiet.sqlite"), Pooling = false }.ToString();
-        using var writer = new SqliteConnection(connectionString);
-        writer.Open();
-        Execute(writer, "PRAGMA journal_mode = WAL; CREATE TABLE aliases (v INTEGER);");
-        foreach (var statement in SqliteCacheGeneration.TableStatements().Concat(SqliteCacheGeneration.TriggerStatements("aliases")))
-        {
-            Execute(writer, statement);
-        }
+        var (connectionString, writer) = NewFile("quiet.sqlite");
+        using var _ = writer;
 
         using var version = new SqliteDataVersion(connectionString);
         version.Check(() => { }).Should().Be(SqliteDataVersion.State.Changed, "a new probe has seen nothing yet");
@@ -135,6 +117,21 @@ public sealed class SqliteDataVersionTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    /// <summary>A file in WAL mode with a cached table (<c>aliases</c>, counted by the generation) and one that is not.</summary>
+    private (string ConnectionString, SqliteConnection Writer) NewFile(string name)
+    {
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(_folder, name), Pooling = false }.ToString();
+        var writer = new SqliteConnection(connectionString);
+        writer.Open();
+        Execute(writer, "PRAGMA journal_mode = WAL; CREATE TABLE aliases (v INTEGER); CREATE TABLE access_events (v INTEGER);");
+        foreach (var statement in SqliteCacheGeneration.TableStatements().Concat(SqliteCacheGeneration.TriggerStatements("aliases")))
+        {
+            Execute(writer, statement);
+        }
+
+        return (connectionString, writer);
+    }
 
     private static void Execute(SqliteConnection connection, string sql)
     {
