@@ -154,7 +154,7 @@ public sealed class SqliteDataVersion(string connectionString) : IDisposable
             return;
         }
 
-        Volatile.Write(ref _walIndex, WalIndex.TryOpen(_walIndexPath));
+        Volatile.Write(ref _walIndex, WalIndex.TryOpen(connectionString, _walIndexPath));
     }
 
     private sealed record HeaderSeen(WalIndex.Header Header);
@@ -169,26 +169,43 @@ public sealed class SqliteDataVersion(string connectionString) : IDisposable
     /// </summary>
     private sealed class WalIndex : IDisposable
     {
+        private readonly SqliteConnection _holder;
         private readonly MemoryMappedFile _file;
         private readonly MemoryMappedViewAccessor _view;
 
-        private WalIndex(MemoryMappedFile file, MemoryMappedViewAccessor view)
+        private WalIndex(SqliteConnection holder, MemoryMappedFile file, MemoryMappedViewAccessor view)
         {
+            _holder = holder;
             _file = file;
             _view = view;
         }
 
-        public static WalIndex? TryOpen(string path)
+        /// <summary>
+        /// Maps the index, holding a connection of its own open for as long as the mapping lives: SQLite deletes the
+        /// <c>-shm</c> file when the last connection to the database closes, and a later connection would make a new
+        /// one that this mapping no longer shows. While the holder is open that cannot happen.
+        /// </summary>
+        public static WalIndex? TryOpen(string connectionString, string path)
         {
+            var holder = new SqliteConnection(connectionString);
             try
             {
+                holder.Open();
+                using (var read = holder.CreateCommand())
+                {
+                    // A read opens the log and its index on this connection, and keeps them open until it closes.
+                    read.CommandText = "PRAGMA data_version;";
+                    read.ExecuteScalar();
+                }
+
                 var file = MemoryMappedFile.CreateFromFile(
                     new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete),
                     mapName: null, capacity: 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false);
-                return new WalIndex(file, file.CreateViewAccessor(0, Header.Size, MemoryMappedFileAccess.Read));
+                return new WalIndex(holder, file, file.CreateViewAccessor(0, Header.Size, MemoryMappedFileAccess.Read));
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+            catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException or ArgumentException)
             {
+                holder.Dispose();
                 return null;
             }
         }
@@ -204,6 +221,7 @@ public sealed class SqliteDataVersion(string connectionString) : IDisposable
         {
             _view.Dispose();
             _file.Dispose();
+            _holder.Dispose();
         }
 
         public readonly record struct Header(long A, long B, long C, long D, long E, long F)
