@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Text;
@@ -33,6 +34,18 @@ internal static class OrganizationTokenAuthentication
     /// once per key object, and caches its signature provider under that.
     /// </summary>
     private static readonly ConditionalWeakTable<ApiKeyCredential, SymmetricSecurityKey> SigningKeys = new();
+
+    /// <summary>
+    /// The tokens whose signature the library verified, per cached credential (like <see cref="SigningKeys"/>: a
+    /// reloaded, rotated or revoked credential is another instance or none, and starts with no token). A token seen
+    /// again with the same credential skips the signature check only, which would give the same answer for the same
+    /// bytes and key: its lifetime, the 24-hour limit and the key being active are checked on every request as for a
+    /// new token. Only a token signed with the API secret can enter. Bounded: past <see cref="VerifiedTokensPerKey"/>
+    /// the key's set starts again empty.
+    /// </summary>
+    private static readonly ConditionalWeakTable<ApiKeyCredential, ConcurrentDictionary<string, bool>> VerifiedTokens = new();
+
+    private const int VerifiedTokensPerKey = 1024;
 
     private static readonly CredentialRefusal MissingToken =
         CredentialRefusal.WithoutToken(TokenFailureReason.MissingToken, "An organization token is required.");
@@ -111,6 +124,12 @@ internal static class OrganizationTokenAuthentication
             return;
         }
 
+        if (VerifiedTokens.TryGetValue(credential, out var verified) && verified.ContainsKey(token))
+        {
+            await AcceptAsync(context, structure, credential).ConfigureAwait(false);
+            return;
+        }
+
         context.HttpContext.Items[SigningKeyItem] = SigningKeys.GetValue(
             credential, static c => new SymmetricSecurityKey(Encoding.UTF8.GetBytes(c.Secret)) { KeyId = c.KeyId });
         context.HttpContext.Items[StructureItem] = structure;
@@ -139,6 +158,24 @@ internal static class OrganizationTokenAuthentication
             return;
         }
 
+        if (context.SecurityToken is JsonWebToken { EncodedToken: { } token })
+        {
+            var verified = VerifiedTokens.GetValue(credential, static _ => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal));
+            if (verified.Count >= VerifiedTokensPerKey)
+            {
+                verified.Clear();
+            }
+
+            verified[token] = true;
+        }
+
+        await AcceptAsync(context, structure, credential).ConfigureAwait(false);
+    }
+
+    /// <summary>What every organization token must pass besides its signature, checked on every request.</summary>
+    private static async Task AcceptAsync(ResultContext<JwtBearerOptions> context, JwtStructure structure, ApiKeyCredential credential)
+    {
+        var http = context.HttpContext;
         var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().ToUnixTimeSeconds();
         if (!TokenLifetime.TryCheck(structure.Payload, now, allowExpiresIn: false, out var expires, out var refusal))
         {
@@ -156,6 +193,7 @@ internal static class OrganizationTokenAuthentication
             [new Claim(OrganizationClaims.OrganizationId, credential.OrganizationId), new Claim(OrganizationClaims.ApiKeyId, credential.KeyId)],
             Scheme));
         await http.RequestServices.GetRequiredService<ApiKeyLookup>().MarkUsedAsync(credential, http.RequestAborted).ConfigureAwait(false);
+        context.Success();
     }
 
     private static Task ChallengeAsync(JwtBearerChallengeContext context)

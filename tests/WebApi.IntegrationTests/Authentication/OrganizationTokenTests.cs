@@ -502,6 +502,62 @@ public sealed class OrganizationTokenTests : ServiceTest
     }
 
     [Test]
+    public async Task Token_AcceptedBefore_IsRefusedOnceItExpires()
+    {
+        var token = ValidToken().WithClaim("exp", Factory.Now + 60).Encode();
+        using (var first = await CreateWithAuthorizationAsync("Bearer " + token))
+        {
+            (await first.ReadJsonAsync(HttpStatusCode.Created)).ShouldBeDataEnvelope();
+        }
+
+        Factory.Clock.Advance(TimeSpan.FromSeconds(60 + ClockSkew + 1));
+        using var response = await CreateWithAuthorizationAsync("Bearer " + token);
+
+        var error = await ShouldBeRefusedAsync(response, token, aliasesExpected: 1);
+        error.Text("reason").Should().Be("token_expired", "a token seen before is checked against the clock again");
+    }
+
+    [Test]
+    public async Task Token_AcceptedBefore_IsRefusedAtOnceAfterItsApiKeyIsRevoked()
+    {
+        using var created = await Client.PostAsync(Routes.ApiKeys, content: null);
+        var newKey = (await created.ReadJsonAsync(HttpStatusCode.Created)).GetProperty("data");
+        var rotated = Organization with { ApiKeyId = newKey.Text("id")!, ApiSecret = newKey.Text("secret")! };
+        var token = ValidToken().Encode();
+        using (var first = await CreateWithAuthorizationAsync("Bearer " + token))
+        {
+            (await first.ReadJsonAsync(HttpStatusCode.Created)).ShouldBeDataEnvelope();
+        }
+
+        using (var revoked = await Factory.CreateClientFor(rotated).DeleteAsync(Routes.ApiKey(Organization.ApiKeyId)))
+        {
+            await revoked.ReadJsonAsync(HttpStatusCode.OK);
+        }
+
+        using var response = await CreateWithAuthorizationAsync("Bearer " + token);
+
+        await response.ReadErrorAsync(HttpStatusCode.Unauthorized);
+        (await ListAllAsync(Factory.CreateClientFor(rotated))).Should().HaveCount(1, "only the request before the revocation created an alias");
+    }
+
+    [Test]
+    public async Task Token_AcceptedBefore_WithAnotherSignature_Returns401BadSignature()
+    {
+        var token = ValidToken().Encode();
+        using (var first = await CreateWithAuthorizationAsync("Bearer " + token))
+        {
+            (await first.ReadJsonAsync(HttpStatusCode.Created)).ShouldBeDataEnvelope();
+        }
+
+        var forged = ValidToken().SignedHs256(Organization.ApiSecret + "x").Encode();
+        forged.Split('.')[..2].Should().Equal(token.Split('.')[..2], "only the signature differs");
+        using var response = await CreateWithAuthorizationAsync("Bearer " + forged);
+
+        var error = await ShouldBeRefusedAsync(response, forged, aliasesExpected: 1);
+        error.Text("reason").Should().Be("bad_signature");
+    }
+
+    [Test]
     public async Task Token_WithUnknownClaims_IsAccepted()
     {
         var token = ValidToken().WithClaim("iss", "backend").WithClaim("aud", "aliasservice").WithClaim("jti", "1").WithClaim("sub", "ops").Encode();
