@@ -70,7 +70,7 @@ public sealed class SqliteDataVersion(string connectionString) : IDisposable
                 // changed a cached table), so until the header moves there is nothing new to look at.
                 Volatile.Write(ref _seen, new HeaderSeen(looked));
             }
-            else if (walIndex is null && probe.WriteAheadLog)
+            else if (walIndex is null)
             {
                 MapWalIndexOnce();
             }
@@ -146,7 +146,7 @@ public sealed class SqliteDataVersion(string connectionString) : IDisposable
             : Path.GetFullPath(builder.DataSource) + "-shm";
     }
 
-    /// <summary>Maps the index once, after a probe found the file in WAL mode (so it exists); without it every check looks.</summary>
+    /// <summary>Maps the index once, after a probe's first look (so a file in WAL mode has one); without it every check looks.</summary>
     private void MapWalIndexOnce()
     {
         if (_walIndexPath is null || Interlocked.Exchange(ref _walIndexTried, 1) == 1)
@@ -193,6 +193,14 @@ public sealed class SqliteDataVersion(string connectionString) : IDisposable
                 holder.Open();
                 using (var read = holder.CreateCommand())
                 {
+                    // A file in another journal mode has no index to read (the service sets WAL; a copied file may not).
+                    read.CommandText = "PRAGMA journal_mode;";
+                    if (!string.Equals(read.ExecuteScalar() as string, "wal", StringComparison.OrdinalIgnoreCase))
+                    {
+                        holder.Dispose();
+                        return null;
+                    }
+
                     // A read opens the log and its index on this connection, and keeps them open until it closes.
                     read.CommandText = "PRAGMA data_version;";
                     read.ExecuteScalar();
@@ -252,12 +260,7 @@ public sealed class SqliteDataVersion(string connectionString) : IDisposable
             _connection.Open();
             _dataVersion = Prepared("PRAGMA data_version;");
             _generation = Prepared(SqliteCacheGeneration.Query);
-            using var journalMode = Prepared("PRAGMA journal_mode;");
-            WriteAheadLog = string.Equals(journalMode.ExecuteScalar() as string, "wal", StringComparison.OrdinalIgnoreCase);
         }
-
-        /// <summary>Whether the file is in WAL mode (the service sets it; a file in another mode has no index to read).</summary>
-        public bool WriteAheadLog { get; }
 
         /// <summary>Answers whether the generation moved since this probe last looked.</summary>
         public bool Look()
