@@ -27,6 +27,7 @@ public sealed class LocalCaches
     private readonly bool _serverDatabase;
     private readonly SqliteDataVersion? _dataVersion;
     private readonly (string Entity, Action<string> Remove, Action Clear, Func<int> Count)[] _regions;
+    private readonly Action<IReadOnlyCollection<string>> _committed;
     private long _generation;
     private volatile bool _transportLost;
     private int _active = -1;
@@ -46,6 +47,7 @@ public sealed class LocalCaches
         ApiKeys = new CacheRegion<ApiKeyCredential>(CacheKey.ApiKeyEntity, max, remembersMissing: false);
         JwtKeys = new CacheRegion<RegisteredJwtKey>(CacheKey.JwtKeyEntity, max, remembersMissing: false);
         _regions = [Of(Aliases), Of(ApiKeys), Of(JwtKeys)];
+        _committed = tables => Invalidate(tables.SelectMany(SqliteCacheGeneration.Stale));
     }
 
     /// <summary>Aliases by id, and ids that name no alias.</summary>
@@ -167,7 +169,10 @@ public sealed class LocalCaches
         return active == 1;
     }
 
-    /// <summary>On SQLite: whether anything was committed to the file since the last look; if so everything is dropped first.</summary>
+    /// <summary>
+    /// On SQLite: whether the file could be asked what was committed since the last look; what a commit made stale
+    /// (<see cref="SqliteCacheGeneration.Stale"/>) is dropped first.
+    /// </summary>
     private bool IsUpToDate()
     {
         if (_dataVersion is null)
@@ -175,7 +180,7 @@ public sealed class LocalCaches
             return true;
         }
 
-        return _dataVersion.Check(InvalidateAll) != SqliteDataVersion.State.Unknown;
+        return _dataVersion.Check(_committed) != SqliteDataVersion.State.Unknown;
     }
 
     private static (string, Action<string>, Action, Func<int>) Of<T>(CacheRegion<T> region)

@@ -6,12 +6,13 @@ namespace AliasService.Infrastructure.Caching;
 
 /// <summary>
 /// Notices commits to the cached tables of the SQLite file by any connection, including other processes (the command
-/// line revoking a key while the server runs): the file's cache generation (<see cref="SqliteCacheGeneration"/>),
-/// counted up by triggers on those tables and by nothing else, so the access-event writer's commits (several a
-/// second) leave the caches alone. (SQLite's <c>PRAGMA data_version</c> moves on every commit of any table: a probe asks
-/// it first, as a cheap "anything at all?", and reads the generation only when it moved.) Asked before the caches answer, on a few connections of its own (as many as requests ask at
-/// the same moment, so they never queue behind one lock); a commit empties the caches once, whichever probe sees it
-/// first (see <see cref="ChangedSinceIdleProbesLooked"/>).
+/// line revoking a key while the server runs), and names the tables they changed: the file's cache generations (<see
+/// cref="SqliteCacheGeneration"/>), one per table, counted up by triggers on those tables and by nothing else, so the
+/// access-event writer's commits (several a second) leave the caches alone. (SQLite's <c>PRAGMA data_version</c> moves
+/// on every commit of any table: a probe asks it first, as a cheap "anything at all?", and reads the generations only
+/// when it moved.) Asked before the caches answer, on a few connections of its own (as many as requests ask at the same
+/// moment, so they never queue behind one lock); a commit empties the caches once, whichever probe sees it first (see
+/// <see cref="ChangedSinceIdleProbesLooked"/>).
 /// </summary>
 public sealed class SqliteDataVersion(string connectionString) : IDisposable
 {
@@ -19,10 +20,10 @@ public sealed class SqliteDataVersion(string connectionString) : IDisposable
     {
         Unchanged,
 
-        /// <summary>Something was committed since this probe last looked; <c>onChange</c> has run.</summary>
+        /// <summary>A cached table was changed since this probe last looked; <c>onChange</c> has run with the tables changed.</summary>
         Changed,
 
-        /// <summary>The file could not be asked; <c>onChange</c> has run and nothing cached may be trusted now.</summary>
+        /// <summary>The file could not be asked; <c>onChange</c> has run with every cached table and nothing cached may be trusted now.</summary>
         Unknown,
     }
 
@@ -35,11 +36,11 @@ public sealed class SqliteDataVersion(string connectionString) : IDisposable
     private HeaderSeen? _seen;
 
     /// <summary>
-    /// Looks at the file's data version; when it moved, runs <paramref name="onChange"/> before the probe is used
-    /// again, so no later look can report "unchanged" while what changed is still cached. While the write-ahead-log
+    /// Looks at the file's generations; when some moved, runs <paramref name="onChange"/> with the tables they count
+    /// before the probe is used again, so no later look can report "unchanged" while what changed is still cached. While the write-ahead-log
     /// index header is what it was when a full look began, nothing was committed since, and no probe is asked.
     /// </summary>
-    public State Check(Action onChange)
+    public State Check(Action<IReadOnlyCollection<string>> onChange)
     {
         ArgumentNullException.ThrowIfNull(onChange);
         var walIndex = Volatile.Read(ref _walIndex);
@@ -53,15 +54,15 @@ public sealed class SqliteDataVersion(string connectionString) : IDisposable
         try
         {
             probe = _idle.TryTake(out var idle) ? idle : new Probe(connectionString);
-            bool changed;
+            ulong changed;
             lock (probe)
             {
                 changed = probe.Look();
             }
 
-            if (changed)
+            if (changed != 0)
             {
-                ChangedSinceIdleProbesLooked(onChange);
+                ChangedSinceIdleProbesLooked(changed, onChange);
             }
 
             if (header is { } looked)
@@ -77,24 +78,25 @@ public sealed class SqliteDataVersion(string connectionString) : IDisposable
 
             _idle.Add(probe);
             probe = null;
-            return changed ? State.Changed : State.Unchanged;
+            return changed != 0 ? State.Changed : State.Unchanged;
         }
         catch (SqliteException)
         {
             probe?.Dispose();
-            onChange();
+            onChange(SqliteCacheGeneration.CachedTables);
             return State.Unknown;
         }
     }
 
     /// <summary>
     /// Runs <paramref name="onChange"/> once for every probe that is idle now: each of them first looks at the
-    /// version (so it will not report the commits this change covers again, which on a busy server made one write
-    /// empty the caches once per probe) and stays locked until <paramref name="onChange"/> has run, so no request can
-    /// use it to answer from what is still cached. A commit after its look is still reported by it. A probe in use
-    /// elsewhere is left as it is and reports the change itself.
+    /// generations (so it will not report the commits this change covers again, which on a busy server made one write
+    /// empty the caches once per probe; what it sees beyond <paramref name="changed"/> is added to it) and stays locked
+    /// until <paramref name="onChange"/> has run, so no request can use it to answer from what is still cached. A
+    /// commit after its look is still reported by it. A probe in use elsewhere is left as it is and reports the change
+    /// itself.
     /// </summary>
-    private void ChangedSinceIdleProbesLooked(Action onChange)
+    private void ChangedSinceIdleProbesLooked(ulong changed, Action<IReadOnlyCollection<string>> onChange)
     {
         var held = new List<Probe>();
         try
@@ -109,7 +111,7 @@ public sealed class SqliteDataVersion(string connectionString) : IDisposable
                 held.Add(other);
                 try
                 {
-                    other.Look();
+                    changed |= other.Look();
                 }
                 catch (SqliteException)
                 {
@@ -117,7 +119,7 @@ public sealed class SqliteDataVersion(string connectionString) : IDisposable
                 }
             }
 
-            onChange();
+            onChange(TablesOf(changed));
         }
         finally
         {
@@ -137,6 +139,9 @@ public sealed class SqliteDataVersion(string connectionString) : IDisposable
 
         _walIndex?.Dispose();
     }
+
+    private static string[] TablesOf(ulong changed) =>
+        [.. SqliteCacheGeneration.CachedTables.Where((_, index) => (changed & (1UL << index)) != 0)];
 
     private static string? WalIndexPathOf(string connectionString)
     {
@@ -240,7 +245,7 @@ public sealed class SqliteDataVersion(string connectionString) : IDisposable
 
     /// <summary>
     /// One connection of its own. It first asks <c>PRAGMA data_version</c>, which moves on any other connection's commit
-    /// and costs no page read; only when that moved does it read the generation row (after a commit, SQLite re-reads
+    /// and costs no page read; only when that moved does it read the generation rows (after a commit, SQLite re-reads
     /// pages from the write-ahead log, which under a stream of event batches made every look a page read). The data
     /// version is asked first, so a commit between the two reads is either in the generation read or seen next time.
     /// </summary>
@@ -250,9 +255,9 @@ public sealed class SqliteDataVersion(string connectionString) : IDisposable
         private readonly SqliteCommand _dataVersion;
         private readonly SqliteCommand _generation;
 
-        /// <summary>What this connection last saw; a new probe has seen nothing, so its first look reports a change.</summary>
+        /// <summary>What this connection last saw; a new probe has seen nothing, so its first look reports every table.</summary>
+        private readonly long[] _seenGenerations = [.. SqliteCacheGeneration.CachedTables.Select(_ => -1L)];
         private long _seenDataVersion = -1;
-        private long _seenGeneration = -1;
 
         public Probe(string connectionString)
         {
@@ -262,20 +267,58 @@ public sealed class SqliteDataVersion(string connectionString) : IDisposable
             _generation = Prepared(SqliteCacheGeneration.Query);
         }
 
-        /// <summary>Answers whether the generation moved since this probe last looked.</summary>
-        public bool Look()
+        /// <summary>
+        /// The cached tables whose generation moved since this probe last looked, one bit each (bit <c>i</c> for
+        /// <see cref="SqliteCacheGeneration.CachedTables"/>[<c>i</c>]); a table without a row counts as changed every
+        /// time, as does a file without the table (which throws).
+        /// </summary>
+        public ulong Look()
         {
             var dataVersion = (long)_dataVersion.ExecuteScalar()!;
             if (dataVersion == _seenDataVersion)
             {
-                return false;
+                return 0;
             }
 
-            var generation = (long)_generation.ExecuteScalar()!;
+            var now = SqliteCacheGeneration.CachedTables.Select(_ => -2L).ToArray();
+            using (var rows = _generation.ExecuteReader())
+            {
+                while (rows.Read())
+                {
+                    var index = IndexOf(rows.GetString(0));
+                    if (index >= 0)
+                    {
+                        now[index] = rows.GetInt64(1);
+                    }
+                }
+            }
+
+            ulong changed = 0;
+            for (var index = 0; index < now.Length; index++)
+            {
+                if (now[index] != _seenGenerations[index] || now[index] == -2)
+                {
+                    changed |= 1UL << index;
+                }
+
+                _seenGenerations[index] = now[index];
+            }
+
             _seenDataVersion = dataVersion;
-            var changed = generation != _seenGeneration;
-            _seenGeneration = generation;
             return changed;
+        }
+
+        private static int IndexOf(string table)
+        {
+            for (var index = 0; index < SqliteCacheGeneration.CachedTables.Count; index++)
+            {
+                if (string.Equals(SqliteCacheGeneration.CachedTables[index], table, StringComparison.Ordinal))
+                {
+                    return index;
+                }
+            }
+
+            return -1;
         }
 
         public void Dispose()

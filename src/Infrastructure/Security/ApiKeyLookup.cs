@@ -18,8 +18,8 @@ public sealed class ApiKeyLookup(Lazy<AliasServiceDbContext> database, LocalCach
     private AliasServiceDbContext Db => database.Value;
 
     /// <summary>
-    /// The load of an active key, compiled once per context type: on SQLite every committed write empties the caches,
-    /// so under management load most organization-token requests load their key again.
+    /// The load of an active key, compiled once per context type (a key is loaded again after every change to the
+    /// API keys, and on a cache miss).
     /// </summary>
     private static readonly ConcurrentDictionary<Type, Func<AliasServiceDbContext, string, CancellationToken, Task<ApiKey?>>> FindActive = new();
 

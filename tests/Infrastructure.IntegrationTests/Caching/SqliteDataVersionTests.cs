@@ -6,7 +6,7 @@ namespace AliasService.Infrastructure.IntegrationTests.Caching;
 /// <summary>
 /// <see cref="SqliteDataVersion"/> with several probes (as under concurrent requests): a commit to a cached table by
 /// another connection empties the caches once, not once per probe, and a commit after that is still reported; a commit
-/// to any other table (the access events) empties nothing.
+/// to any other table (the access events) empties nothing; a commit names the cached tables it changed.
 /// </summary>
 public sealed class SqliteDataVersionTests : IDisposable
 {
@@ -22,39 +22,39 @@ public sealed class SqliteDataVersionTests : IDisposable
 
         // Two probes: a check that runs while another is under way takes a second one (each new probe reports once).
         var drops = 0;
-        version.Check(() =>
+        version.Check(_ =>
         {
             drops++;
-            version.Check(() => drops++);
+            version.Check(_ => drops++);
         });
         drops.Should().Be(2);
-        version.Check(() => drops++).Should().Be(SqliteDataVersion.State.Unchanged);
-        version.Check(() => drops++).Should().Be(SqliteDataVersion.State.Unchanged);
+        version.Check(_ => drops++).Should().Be(SqliteDataVersion.State.Unchanged);
+        version.Check(_ => drops++).Should().Be(SqliteDataVersion.State.Unchanged);
 
         // A check inside onChange takes the other probe (the first is still in use), as a concurrent request would.
         drops = 0;
         var other = SqliteDataVersion.State.Unknown;
         Execute(writer, "INSERT INTO aliases VALUES (1);");
-        version.Check(() =>
+        version.Check(_ =>
         {
             drops++;
-            other = version.Check(() => drops++);
+            other = version.Check(_ => drops++);
         }).Should().Be(SqliteDataVersion.State.Changed);
         other.Should().Be(SqliteDataVersion.State.Unchanged, "the idle probe looked before the caches were emptied");
         drops.Should().Be(1);
 
         // A commit after the idle probe looked is reported by it.
         Execute(writer, "INSERT INTO aliases VALUES (2);");
-        version.Check(() =>
+        version.Check(_ =>
         {
             Execute(writer, "INSERT INTO aliases VALUES (3);");
-            other = version.Check(() => { });
+            other = version.Check(_ => { });
         }).Should().Be(SqliteDataVersion.State.Changed);
         other.Should().Be(SqliteDataVersion.State.Changed);
 
         // The first probe looked before that commit too, so it reports it as well; then both are up to date.
-        version.Check(() => { }).Should().Be(SqliteDataVersion.State.Changed);
-        version.Check(() => { }).Should().Be(SqliteDataVersion.State.Unchanged);
+        version.Check(_ => { }).Should().Be(SqliteDataVersion.State.Changed);
+        version.Check(_ => { }).Should().Be(SqliteDataVersion.State.Unchanged);
     }
 
     [Test]
@@ -65,16 +65,16 @@ public sealed class SqliteDataVersionTests : IDisposable
 
         Execute(writer, "INSERT INTO aliases VALUES (1);");
         using var version = new SqliteDataVersion(connectionString);
-        version.Check(() => { }).Should().Be(SqliteDataVersion.State.Changed, "a new probe has seen nothing yet");
+        version.Check(_ => { }).Should().Be(SqliteDataVersion.State.Changed, "a new probe has seen nothing yet");
 
         Execute(writer, "INSERT INTO access_events VALUES (1); INSERT INTO access_events VALUES (2);");
-        version.Check(() => { }).Should().Be(SqliteDataVersion.State.Unchanged, "access events are not cached");
+        version.Check(_ => { }).Should().Be(SqliteDataVersion.State.Unchanged, "access events are not cached");
 
         Execute(writer, "UPDATE aliases SET v = 2;");
-        version.Check(() => { }).Should().Be(SqliteDataVersion.State.Changed);
+        version.Check(_ => { }).Should().Be(SqliteDataVersion.State.Changed);
         Execute(writer, "DELETE FROM aliases;");
-        version.Check(() => { }).Should().Be(SqliteDataVersion.State.Changed);
-        version.Check(() => { }).Should().Be(SqliteDataVersion.State.Unchanged);
+        version.Check(_ => { }).Should().Be(SqliteDataVersion.State.Changed);
+        version.Check(_ => { }).Should().Be(SqliteDataVersion.State.Unchanged);
     }
 
     [Test]
@@ -84,26 +84,55 @@ public sealed class SqliteDataVersionTests : IDisposable
         using var _ = writer;
 
         using var version = new SqliteDataVersion(connectionString);
-        version.Check(() => { }).Should().Be(SqliteDataVersion.State.Changed, "a new probe has seen nothing yet");
+        version.Check(_ => { }).Should().Be(SqliteDataVersion.State.Changed, "a new probe has seen nothing yet");
         for (var round = 1; round <= 3; round++)
         {
             for (var look = 0; look < 5; look++)
             {
-                version.Check(() => { }).Should().Be(SqliteDataVersion.State.Unchanged);
+                version.Check(_ => { }).Should().Be(SqliteDataVersion.State.Unchanged);
             }
 
             if (round == 3)
             {
                 // A checkpoint that truncates the log: the next commit starts a new log from its first frame.
                 Execute(writer, "PRAGMA wal_checkpoint(TRUNCATE);");
-                version.Check(() => { }).Should().Be(SqliteDataVersion.State.Unchanged, "a checkpoint changes no row");
+                version.Check(_ => { }).Should().Be(SqliteDataVersion.State.Unchanged, "a checkpoint changes no row");
             }
 
             Execute(writer, $"INSERT INTO aliases VALUES ({round});");
             var emptied = 0;
-            version.Check(() => emptied++).Should().Be(SqliteDataVersion.State.Changed, $"commit {round} changed a cached table");
+            version.Check(_ => emptied++).Should().Be(SqliteDataVersion.State.Changed, $"commit {round} changed a cached table");
             emptied.Should().Be(1);
         }
+    }
+
+    [Test]
+    public void ACommitReportsTheCachedTablesItChanged_AndOnlyThose()
+    {
+        var (connectionString, writer) = NewFile("tables.sqlite");
+        using var _ = writer;
+        Execute(writer, "CREATE TABLE api_keys (v INTEGER);");
+        foreach (var statement in SqliteCacheGeneration.TriggerStatements("api_keys"))
+        {
+            Execute(writer, statement);
+        }
+
+        using var version = new SqliteDataVersion(connectionString);
+        IReadOnlyCollection<string> reported = [];
+        version.Check(tables => reported = tables).Should().Be(SqliteDataVersion.State.Changed);
+        reported.Should().Equal(SqliteCacheGeneration.CachedTables, "a new probe has seen nothing yet");
+
+        Execute(writer, "INSERT INTO aliases VALUES (1); INSERT INTO access_events VALUES (1);");
+        version.Check(tables => reported = tables).Should().Be(SqliteDataVersion.State.Changed);
+        reported.Should().Equal("aliases");
+
+        Execute(writer, "UPDATE api_keys SET v = 1; INSERT INTO api_keys VALUES (1);");
+        version.Check(tables => reported = tables).Should().Be(SqliteDataVersion.State.Changed);
+        reported.Should().Equal("api_keys");
+
+        Execute(writer, "BEGIN; DELETE FROM aliases; DELETE FROM api_keys; COMMIT;");
+        version.Check(tables => reported = tables).Should().Be(SqliteDataVersion.State.Changed);
+        reported.Should().Equal("aliases", "api_keys");
     }
 
     [Test]
@@ -112,7 +141,7 @@ public sealed class SqliteDataVersionTests : IDisposable
         var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(_folder, "old.sqlite"), Pooling = false }.ToString();
         using var version = new SqliteDataVersion(connectionString);
         var emptied = false;
-        version.Check(() => emptied = true).Should().Be(SqliteDataVersion.State.Unknown);
+        version.Check(_ => emptied = true).Should().Be(SqliteDataVersion.State.Unknown);
         emptied.Should().BeTrue();
     }
 

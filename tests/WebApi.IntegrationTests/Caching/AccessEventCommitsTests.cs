@@ -28,11 +28,11 @@ public sealed class AccessEventCommitsTests : AliasAccessTest
             first.StatusCode.Should().Be(HttpStatusCode.OK);
         }
 
-        version.Check(() => { });
+        version.Check(_ => { });
         await Factory.Services.GetRequiredService<AccessEventWriter>().FlushAsync();
-        version.Check(() => { }).Should().Be(SqliteDataVersion.State.Unchanged, "the retrieval's event was stored, but no cached row changed");
+        version.Check(_ => { }).Should().Be(SqliteDataVersion.State.Unchanged, "the retrieval's event was stored, but no cached row changed");
 
         (await Factory.Storage.ExecuteAsync("""UPDATE "aliases" SET "Name" = 'renamed elsewhere' WHERE "Id" = @id""", ("@id", alias.Id))).Should().Be(1);
-        version.Check(() => { }).Should().Be(SqliteDataVersion.State.Changed);
+        version.Check(_ => { }).Should().Be(SqliteDataVersion.State.Changed);
     }
 }

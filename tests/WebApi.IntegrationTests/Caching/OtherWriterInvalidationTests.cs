@@ -6,8 +6,8 @@ namespace AliasService.WebApi.IntegrationTests.Caching;
 
 /// <summary>
 /// With the caches on as shipped, a row changed by another connection to the database (another process, an operator)
-/// is seen by the very next public retrieval (SQLite: the cache generation its triggers count; server databases: no caches without a
-/// cross-instance bus).
+/// is seen by the very next public retrieval (SQLite: the cache generation of its table, counted by triggers; server
+/// databases: no caches without a cross-instance bus). API keys and JWT keys: <see cref="OtherWriterKeyInvalidationTests"/>.
 /// </summary>
 public sealed class OtherWriterInvalidationTests : AliasAccessTest
 {
@@ -41,6 +41,24 @@ public sealed class OtherWriterInvalidationTests : AliasAccessTest
 
         using var response = await RetrieveAsync(alias.Id);
         await ShouldBeNotFoundAsync(response);
+    }
+
+    [Test]
+    public async Task Revocation_InsertedByAnotherConnection_RefusesTheCachedAliasUsersTokenOnTheNextRetrieval()
+    {
+        var alias = await CreateTestAliasAsync(jwtSecret: NewSecret());
+        var token = AliasToken(alias).WithClaim("user_id", "kicked").Encode();
+        using (var before = await RetrieveAsync(alias.Id, token))
+        {
+            before.StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        (await Factory.Storage.ExecuteAsync(
+            """INSERT INTO "token_revocations" ("Id", "AliasId", "RevokedAt", "UserId") VALUES (@id, @alias, @at, 'kicked')""",
+            ("@id", Guid.NewGuid().ToString()), ("@alias", alias.Id), ("@at", Factory.Now))).Should().Be(1);
+
+        using var response = await RetrieveAsync(alias.Id, token);
+        await ShouldBeRefusedAsync(response, "token_revoked", alias, token);
     }
 
     private async Task MoveAliasAsync(string from, string to) =>
