@@ -37,13 +37,7 @@ public sealed class CachedKeyInvalidationTests(CacheGuards guards) : KeyServiceT
     [Test]
     public async Task Revoke_OfACachedApiKey_ItsTokenGets401FromManagementOnTheNextRequest()
     {
-        var created = await CreateApiKeyAsync();
-        var token = Factory.OrganizationToken(WithApiKey(Organization, created));
-        for (var i = 0; i < 2; i++)
-        {
-            using var before = await SendWithTokenAsync(HttpMethod.Get, Routes.List, token);
-            before.StatusCode.Should().Be(HttpStatusCode.OK);
-        }
+        var (created, token) = await CachedApiKeyTokenAsync();
 
         using (var revoke = await Client.DeleteAsync(Routes.ApiKey(created.Text("id")!)))
         {
@@ -57,21 +51,14 @@ public sealed class CachedKeyInvalidationTests(CacheGuards guards) : KeyServiceT
     [Test]
     public async Task Delete_OfACachedJwtKey_ItsTokensGet401OnTheNextRequest()
     {
-        var alias = await CreateAliasAsync();
-        using var rsa = TestKeys.FreshRsa();
-        var key = await RegisterJwtKeyAsync(rsa.ExportSubjectPublicKeyInfoPem());
-        var token = AsymmetricJwt.ForAlias("RS256", key.Text("id"), alias.Text("id")!, Factory.Now).SignRsaPkcs1(rsa);
-        using (var before = await RetrieveAsync(alias.Text("id")!, token))
-        {
-            before.StatusCode.Should().Be(HttpStatusCode.OK);
-        }
+        var (aliasId, keyId, token) = await CachedJwtKeyTokenAsync();
 
-        using (var delete = await Client.DeleteAsync(Routes.JwtKey(key.Text("id")!)))
+        using (var delete = await Client.DeleteAsync(Routes.JwtKey(keyId)))
         {
             delete.StatusCode.Should().BeOneOf(HttpStatusCode.OK, HttpStatusCode.NoContent);
         }
 
-        using var after = await RetrieveAsync(alias.Text("id")!, token);
+        using var after = await RetrieveAsync(aliasId, token);
         (await ShouldBeRefusedAsync(after)).Should().Be("unknown_key");
     }
 

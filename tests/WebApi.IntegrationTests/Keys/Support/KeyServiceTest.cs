@@ -62,6 +62,35 @@ public abstract class KeyServiceTest : ServiceTest
             ApiSecret = createdKey.Text("secret")!,
         };
 
+    /// <summary>
+    /// A new API key of <see cref="ServiceTest.Organization"/> and an organization token of it, used twice on the list
+    /// (the first use also records it, a write that drops the key from the caches; the second caches it); asserts 200.
+    /// </summary>
+    protected async Task<(JsonElement Key, string Token)> CachedApiKeyTokenAsync()
+    {
+        var created = await CreateApiKeyAsync();
+        var token = Factory.OrganizationToken(WithApiKey(Organization, created));
+        for (var i = 0; i < 2; i++)
+        {
+            using var response = await SendWithTokenAsync(HttpMethod.Get, Routes.List, token);
+            response.StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        return (created, token);
+    }
+
+    /// <summary>An alias, an RS256 key registered for it and a token that key signs, retrieved once (so the key is cached); asserts 200.</summary>
+    protected async Task<(string AliasId, string KeyId, string Token)> CachedJwtKeyTokenAsync()
+    {
+        var alias = await CreateAliasAsync();
+        using var rsa = TestKeys.FreshRsa();
+        var key = await RegisterJwtKeyAsync(rsa.ExportSubjectPublicKeyInfoPem());
+        var token = AsymmetricJwt.ForAlias("RS256", key.Text("id"), alias.Text("id")!, Factory.Now).SignRsaPkcs1(rsa);
+        using var response = await RetrieveAsync(alias.Text("id")!, token);
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        return (alias.Text("id")!, key.Text("id")!, token);
+    }
+
     /// <summary>A request with exactly this bearer token (no organization token is added).</summary>
     protected async Task<HttpResponseMessage> SendWithTokenAsync(HttpMethod method, string url, string token)
     {
