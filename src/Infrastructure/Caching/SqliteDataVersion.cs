@@ -37,8 +37,9 @@ public sealed class SqliteDataVersion(string connectionString) : IDisposable
 
     /// <summary>
     /// Looks at the file's generations; when some moved, runs <paramref name="onChange"/> with the tables they count
-    /// before the probe is used again, so no later look can report "unchanged" while what changed is still cached. While the write-ahead-log
-    /// index header is what it was when a full look began, nothing was committed since, and no probe is asked.
+    /// before the probe is used again, so no later look can report "unchanged" while what changed is still cached.
+    /// While the write-ahead-log index header is what it was when a full look began, nothing was committed since, and
+    /// no probe is asked.
     /// </summary>
     public State Check(Action<IReadOnlyCollection<string>> onChange)
     {

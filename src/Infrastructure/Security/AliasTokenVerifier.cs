@@ -45,7 +45,7 @@ public sealed class AliasTokenVerifier(IRegisteredJwtKeys keys, TimeProvider clo
     /// The key of each alias secret in memory, by the secret's string instance (the one the cached alias holds; it and
     /// its key are collected together once the alias leaves the cache). Microsoft.IdentityModel finds a key's signature
     /// provider by the key's thumbprint, computed once per key object: a new key on every request cost a SHA-256
-    /// thumbprint and a provider lookup each time, a quarter of the work of refusing a token with a bad signature.
+    /// thumbprint and a provider lookup each time, about 9 % of the request time of refusing a bad signature.
     /// </summary>
     private static readonly ConditionalWeakTable<string, SymmetricSecurityKey> SecretKeys = [];
 
