@@ -55,7 +55,7 @@ public sealed class OtherWriterInvalidationTests : AliasAccessTest
 
         (await Factory.Storage.ExecuteAsync(
             """INSERT INTO "token_revocations" ("Id", "AliasId", "RevokedAt", "UserId") VALUES (@id, @alias, @at, 'kicked')""",
-            ("@id", Guid.NewGuid().ToString()), ("@alias", alias.Id), ("@at", Factory.Now))).Should().Be(1);
+            ("@id", Guid.NewGuid()), ("@alias", alias.Id), ("@at", Factory.Now))).Should().Be(1);
 
         using var response = await RetrieveAsync(alias.Id, token);
         await ShouldBeRefusedAsync(response, "token_revoked", alias, token);
