@@ -22,11 +22,19 @@ internal sealed class BatchedConsoleLoggerProvider : ILoggerProvider, ISupportEx
     private readonly Channel<string> _lines = Channel.CreateBounded<string>(
         new BoundedChannelOptions(MaxQueuedLines) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
+    private readonly Func<Stream> _output;
     private readonly Task _writer;
 
     public BatchedConsoleLoggerProvider(IEnumerable<ConsoleFormatter> formatters)
+        : this(formatters, Console.OpenStandardOutput)
+    {
+    }
+
+    /// <summary>Writes to <paramref name="output"/> instead of the standard output (for tests).</summary>
+    internal BatchedConsoleLoggerProvider(IEnumerable<ConsoleFormatter> formatters, Func<Stream> output)
     {
         Formatter = formatters.First(f => f.Name == ConsoleFormatterNames.Json);
+        _output = output;
         _writer = Task.Run(WriteLinesAsync);
     }
 
@@ -59,9 +67,29 @@ internal sealed class BatchedConsoleLoggerProvider : ILoggerProvider, ISupportEx
         }
     }
 
+    /// <summary>
+    /// Writes until the queue is completed. When the output fails (a closed pipe, a full disk) no line can be written
+    /// any more, so none may be waited for either: the queue is completed, and from then on lines are dropped instead
+    /// of blocking the requests that log them once 10,000 wait.
+    /// </summary>
     private async Task WriteLinesAsync()
     {
-        using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 64 * 1024) { AutoFlush = false };
+        try
+        {
+            await WriteUntilCompletedAsync().ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            _lines.Writer.TryComplete();
+            while (_lines.Reader.TryRead(out _))
+            {
+            }
+        }
+    }
+
+    private async Task WriteUntilCompletedAsync()
+    {
+        using var output = new StreamWriter(_output(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 64 * 1024) { AutoFlush = false };
         var reader = _lines.Reader;
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
