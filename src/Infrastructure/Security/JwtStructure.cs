@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
@@ -114,7 +115,8 @@ public sealed class JwtStructure
     {
         element = default;
         var bytes = new byte[Base64Url.GetMaxDecodedLength(segment.Length)];
-        if (!Base64Url.TryDecodeFromChars(segment, bytes, out var written))
+        // TryDecodeFromChars throws on text it cannot decode (such as a last character with unused bits set).
+        if (Base64Url.DecodeFromChars(segment, bytes, out _, out var written) != OperationStatus.Done)
         {
             refusal = Malformed($"The token {part} is not valid base64url.");
             return false;

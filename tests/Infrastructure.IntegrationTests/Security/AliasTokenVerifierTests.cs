@@ -577,6 +577,21 @@ public sealed class AliasTokenVerifierTests
         (await Refusal(token)).Should().Be(TokenFailureReason.Malformed);
     }
 
+    // RFC 4648 section 3.5: the unused bits of a segment's last character are zero. The decoder throws on anything
+    // else, which escaped the verifier before (a 500 for a token an attacker can write).
+    [TestCase(0)]
+    [TestCase(1)]
+    public async Task Verify_HeaderOrPayloadWithUnusedBitsSet_IsMalformed(int segment)
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        var parts = (from kid in Enumerable.Range(1, 4) from pad in Enumerable.Range(0, 4) select (kid, pad))
+            .Select(n => TestTokens.Hmac("HS256", Secret32, Claims(change: c => c["pad"] = new string('p', n.pad)), TestTokens.Header("HS256", new string('k', n.kid))).Split('.'))
+            .First(p => p[0].Length % 4 == 2 && p[1].Length % 4 == 2);
+        parts[segment] = parts[segment][..^1] + alphabet[alphabet.IndexOf(parts[segment][^1], StringComparison.Ordinal) | 0b1111];
+
+        (await Refusal(string.Join('.', parts))).Should().Be(TokenFailureReason.Malformed);
+    }
+
     [Test]
     public async Task Verify_AnyRefusal_NeverQuotesTheTokenOrTheSecret()
     {

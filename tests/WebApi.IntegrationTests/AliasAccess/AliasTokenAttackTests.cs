@@ -52,6 +52,22 @@ public sealed class AliasTokenAttackTests : AliasAccessTest
     }
 
     [Test]
+    public async Task Retrieve_WithPayloadWhoseLastCharacterHasUnusedBitsSet_Returns401Malformed()
+    {
+        // RFC 4648 section 3.5 wants those bits zero; the base64url decoder threw on them, and the request failed.
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        var parts = Enumerable.Range(0, 4)
+            .Select(n => AliasToken(_alias).WithClaim("pad", new string('p', n)).Encode().Split('.'))
+            .First(p => p[1].Length % 4 == 2);
+        parts[1] = parts[1][..^1] + alphabet[alphabet.IndexOf(parts[1][^1], StringComparison.Ordinal) | 0b1111];
+        var token = string.Join('.', parts);
+
+        using var response = await RetrieveAsync(_alias.Id, token);
+
+        await ShouldBeRefusedAsync(response, "malformed", _alias, token);
+    }
+
+    [Test]
     public async Task Retrieve_WithPayloadTamperedAndOriginalSignatureKept_Returns401BadSignature()
     {
         var original = AliasToken(_alias).WithClaim("host", false).Encode();
