@@ -96,16 +96,21 @@ public sealed class AliasTokenVerifier(IRegisteredJwtKeys keys, TimeProvider clo
         }
 
         verification = verification with { Key = candidates[0].Name };
-        TokenValidationResult? primary = null;
+        CredentialRefusal? primaryRefusal = null;
         string? verifiedBy = null;
-        foreach (var candidate in candidates)
+        for (var i = 0; i < candidates.Count; i++)
         {
-            var result = await Handler.ValidateTokenAsync(token, Parameters(candidate.Key, structure.Algorithm)).ConfigureAwait(false);
-            primary ??= result;
-            if (result.IsValid && candidate.UnusableSecret is null)
+            var candidate = candidates[i];
+            var refused = await CheckSignatureAsync(token, structure.Algorithm, candidate.Key).ConfigureAwait(false);
+            if (refused is null && candidate.UnusableSecret is null)
             {
                 verifiedBy = candidate.Name;
                 break;
+            }
+
+            if (i == 0)
+            {
+                primaryRefusal = refused;
             }
         }
 
@@ -115,13 +120,44 @@ public sealed class AliasTokenVerifier(IRegisteredJwtKeys keys, TimeProvider clo
             // bad signature.
             var refusal = candidates[0].UnusableSecret is { } cause
                 ? CredentialRefusal.OfToken(TokenFailureReason.BadSignature, LibraryFailures.SignatureDoesNotVerify, cause)
-                : LibraryFailures.Translate(primary!.Exception);
+                : primaryRefusal!;
             return Refused(verification, refusal, target);
         }
 
         verification = verification with { Key = verifiedBy };
         var claimsRefused = CheckClaims(structure.Payload, target, verification, out var host);
         return claimsRefused is null ? verification with { IsValid = true, Host = host } : Refused(verification, claimsRefused, target);
+    }
+
+    /// <summary>
+    /// The signature's refusal with this one key, or null when it verifies. An HMAC signature that is certainly wrong is
+    /// refused without the library's validation (<see cref="HmacSignature"/>), with its answer: a bad signature once
+    /// the library can read the token (its reading refuses some claim values, such as a non-numeric <c>exp</c>, as
+    /// malformed before it looks at the signature).
+    /// </summary>
+    private static async Task<CredentialRefusal?> CheckSignatureAsync(string token, string algorithm, SecurityKey key)
+    {
+        if (key is SymmetricSecurityKey symmetric && HmacSignature.IsCertainlyWrong(token, symmetric, algorithm) && LibraryReads(token))
+        {
+            return CredentialRefusal.OfToken(TokenFailureReason.BadSignature, LibraryFailures.SignatureDoesNotVerify);
+        }
+
+        var result = await Handler.ValidateTokenAsync(token, Parameters(key, algorithm)).ConfigureAwait(false);
+        return result.IsValid ? null : LibraryFailures.Translate(result.Exception);
+    }
+
+    private static bool LibraryReads(string token)
+    {
+        try
+        {
+            _ = new JsonWebToken(token);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            // SecurityTokenMalformedException is one: the library's validation gives the answer.
+            return false;
+        }
     }
 
     private static AliasTokenVerification Refused(AliasTokenVerification verification, CredentialRefusal refusal, AliasTokenTarget target) =>
